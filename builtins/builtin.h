@@ -1,0 +1,82 @@
+/* builtin.h: the builtin command interface and the sorted table of builtins */
+#ifndef CONCH_BUILTIN_H
+#define CONCH_BUILTIN_H
+
+/*
+ * A builtin is `int builtin_NAME(struct stage *st, int argc, char **argv)`:
+ * argv[0] is the name the user typed, argv[argc] is NULL, and the strings are
+ * the builtin's to modify (not to free). It returns its exit status.
+ *
+ * Builtins run in whatever thread runs the stage, so they:
+ * - read and write only through the stage (io_write, io_read, stage_error),
+ *   never fds 0/1/2, stdio's stdout/stderr or printf;
+ * - reach shared state only through state.h / stage.h;
+ * - report usage errors as "conch: NAME: what" and return 2 (1 for
+ *   ordinary failures), as dash and bash do.
+ * exec.c flushes the stage's output after each builtin and turns a write
+ * error into the status (141 for EPIPE).
+ */
+
+#include "../src/stage.h"
+
+typedef int builtin_fn(struct stage *st, int argc, char **argv);
+
+enum {
+	BUILTIN_SPECIAL = 1 << 0,  /* POSIX 2.14 special builtin: errors exit a
+	                              non-interactive shell, assignments persist */
+	BUILTIN_DECL    = 1 << 1,  /* export/readonly/local: NAME=value args are
+	                              assignment words (no field splitting) */
+};
+
+struct builtin {
+	const char *name;
+	builtin_fn *fn;
+	unsigned flags;
+};
+
+/* Finds a builtin by name (binary search of the sorted table); NULL if none. */
+const struct builtin *builtin_find(const char *name);
+/* The table, sorted by name, and its length (for type, completion, tests). */
+const struct builtin *builtin_table(size_t *n);
+
+/* Helpers shared by several builtins (builtin.c). */
+/* Parses an exit-status-like number 0..255 for exit/return; false if invalid. */
+bool builtin_status_arg(const char *s, int *out);
+
+builtin_fn builtin_alias;
+builtin_fn builtin_break;
+builtin_fn builtin_cd;
+builtin_fn builtin_colon;
+builtin_fn builtin_command;
+builtin_fn builtin_continue;
+builtin_fn builtin_dot;
+builtin_fn builtin_echo;
+builtin_fn builtin_eval;
+builtin_fn builtin_exec;
+builtin_fn builtin_exit;
+builtin_fn builtin_export;
+builtin_fn builtin_false;
+builtin_fn builtin_getopts;
+builtin_fn builtin_hash;
+builtin_fn builtin_jobs;
+builtin_fn builtin_kill;
+builtin_fn builtin_local;
+builtin_fn builtin_printf;
+builtin_fn builtin_pwd;
+builtin_fn builtin_read;
+builtin_fn builtin_readonly;
+builtin_fn builtin_return;
+builtin_fn builtin_set;
+builtin_fn builtin_shift;
+builtin_fn builtin_test;
+builtin_fn builtin_times;
+builtin_fn builtin_trap;
+builtin_fn builtin_true;
+builtin_fn builtin_type;
+builtin_fn builtin_ulimit;
+builtin_fn builtin_umask;
+builtin_fn builtin_unalias;
+builtin_fn builtin_unset;
+builtin_fn builtin_wait;
+
+#endif

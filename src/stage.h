@@ -1,0 +1,176 @@
+/* stage.h: the per-stage execution context: fds, buffered output, $?, arguments, locals */
+#ifndef CONCH_STAGE_H
+#define CONCH_STAGE_H
+
+/*
+ * DESIGN
+ * Every piece of running shell code has a `struct stage`: the main thread has
+ * one, every thread stage of a pipeline has its own, a forked subshell keeps
+ * the one it was forked with. Nothing in a stage is shared with another
+ * thread, so nothing here takes a lock; what is shared goes through state.h.
+ *
+ * File descriptors are virtual. Builtins never touch fds 0/1/2 of the process:
+ * they read and write "stage fd N", which the fd map translates to the real
+ * fd that holds it (a pipe end, a file opened by a redirection, a socket).
+ * A virtual fd with no entry in the map is the process's fd of the same
+ * number (what the shell inherited). Real fds opened by the shell are >= 10
+ * and close-on-exec; a spawned child receives exactly the map, dup2'ed onto
+ * the numbers it names.
+ *
+ * Output of builtins goes through one buffer per stage, flushed when the
+ * builtin returns (exec.c does it), when full, or when the builtin switches to
+ * another fd. A failed write is remembered (io_error) and turned into the
+ * builtin's status: EPIPE stops the stage as SIGPIPE would (status 141).
+ */
+
+#include <stdarg.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+#include "util.h"
+
+/* --- virtual fd map ------------------------------------------------------- */
+
+enum { FDMAP_CLOSED = -2 };     /* entry value: the virtual fd is closed */
+
+struct fd_entry {
+	int vfd;      /* the number the script sees */
+	int rfd;      /* real fd, or FDMAP_CLOSED */
+	bool owned;   /* rfd is closed when the entry is dropped */
+};
+
+struct fdmap {
+	struct fd_entry *e;   /* a stack: later entries shadow earlier ones */
+	size_t n, cap;
+};
+
+/* Real fd for vfd, or -1 when the virtual fd is closed (errno EBADF). */
+int fdmap_get(const struct fdmap *m, int vfd);
+/* Pushes vfd -> rfd (rfd may be FDMAP_CLOSED). With owned, the map closes
+ * rfd when the entry is popped. */
+void fdmap_push(struct fdmap *m, int vfd, int rfd, bool owned);
+/* Mark for fdmap_pop_to: the current depth. */
+size_t fdmap_mark(const struct fdmap *m);
+/* Pops entries down to mark, closing owned real fds. */
+void fdmap_pop_to(struct fdmap *m, size_t mark);
+/* A copy for a new stage: entries are duplicated as non-owned references to
+ * the same real fds (the parent outlives the child stage). */
+void fdmap_copy(struct fdmap *dst, const struct fdmap *src);
+void fdmap_free(struct fdmap *m);
+/* Calls fn for each visible vfd (the newest entry per vfd only). */
+void fdmap_each(const struct fdmap *m, void (*fn)(void *ctx, int vfd, int rfd), void *ctx);
+
+/* --- positional parameters ---------------------------------------------- */
+
+/* Immutable once shared; replaced, not edited (set --, shift make a new one). */
+struct args {
+	atomic_int refs;
+	int n;          /* $# */
+	char **v;       /* v[0..n-1] are $1..$n; NULL-terminated */
+};
+struct args *args_new(int n, char *const *v);   /* copies the strings */
+struct args *args_ref(struct args *a);
+void args_unref(struct args *a);
+
+/* --- local variables ----------------------------------------------------- */
+
+struct local_var {
+	char *name;
+	char *value;       /* NULL: unset in this scope (local x with no value in dash is unset) */
+	unsigned flags;    /* VAR_EXPORT, VAR_READONLY */
+	struct local_var *next;
+};
+
+/* One frame of locals: a function call that used `local`, or the temporary
+ * assignments of `x=1 cmd` for a builtin or function. */
+struct scope {
+	struct local_var *vars;
+	struct scope *up;       /* enclosing frame, NULL at the outermost */
+	bool temp;              /* prefix assignments (exported to children) */
+};
+
+/* --- control flow ------------------------------------------------------- */
+
+enum flow {
+	FLOW_NONE,
+	FLOW_BREAK,        /* flow_n levels */
+	FLOW_CONTINUE,     /* flow_n levels */
+	FLOW_RETURN,
+	FLOW_EXIT,         /* exit the stage (the shell, in the main stage) */
+};
+
+/* --- the stage ------------------------------------------------------------ */
+
+struct stage {
+	struct fdmap fds;
+	struct sbuf out;        /* pending builtin output */
+	int out_fd;             /* vfd that `out` is for, -1 when empty */
+	int io_error;           /* first errno of a failed write since io_reset */
+
+	int status;             /* $? */
+	struct args *args;      /* positional parameters; never NULL */
+	struct scope *scope;    /* innermost local frame, NULL when none */
+
+	int loop_depth;         /* enclosing loops, for break/continue */
+	int func_depth;         /* enclosing function calls, for return */
+	enum flow flow;
+	int flow_n;
+
+	int errexit_off;        /* > 0 inside if/while conditions, && || left sides, ! */
+	bool is_main;           /* the shell's own stage (exit ends the process) */
+	bool is_subshell;       /* running in a forked child: exit is _exit */
+	atomic_bool stop;       /* asked to stop (signal, EPIPE downstream) */
+
+	int lineno;             /* $LINENO of the command being run */
+	const char *source;     /* file name for messages */
+};
+
+/* The main thread's stage; args from the command line. */
+void stage_init_main(struct stage *st, int argc, char *const *argv);
+/* A stage for a thread of a pipeline run from parent: copies the fd map
+ * (non-owning), shares args (ref), snapshots the visible locals, $?. */
+void stage_init_child(struct stage *st, const struct stage *parent);
+/* Flushes and frees everything the stage owns (closing owned fds). */
+void stage_destroy(struct stage *st);
+
+/* --- variables as the stage sees them (locals first, then state.h) ------ */
+
+/* Appends the value; false when unset. Handles special parameters too:
+ * ? $ ! # @ * - 0 1..N (for @ and * the values joined by a space). */
+bool stage_var_get(struct stage *st, const char *name, struct sbuf *out);
+char *stage_var_dup(struct stage *st, const char *name);
+/* Assigns to the innermost local of that name, else the shared variable.
+ * Returns 0, or -1 after printing "NAME: readonly variable". */
+int stage_var_set(struct stage *st, const char *name, const char *value);
+int stage_var_unset(struct stage *st, const char *name);
+/* Declares a local in the innermost function frame (local builtin). */
+int stage_local(struct stage *st, const char *name, const char *value, bool has_value);
+/* Pushes / pops a frame (function call, temporary assignments). */
+void stage_scope_push(struct stage *st, bool temp);
+void stage_scope_pop(struct stage *st);
+/* Builds the environment for a child: exported shared variables, overridden
+ * by exported locals and temporary assignments. Caller frees. */
+void stage_env(struct stage *st, struct strvec *env);
+
+/* --- I/O for builtins ----------------------------------------------------- */
+
+/* Buffered write to stage fd vfd. Never fails immediately: errors are kept
+ * in st->io_error and reported by io_flush. */
+void io_write(struct stage *st, int vfd, const char *buf, size_t n);
+void io_puts(struct stage *st, int vfd, const char *s);
+void io_printf(struct stage *st, int vfd, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Writes the buffer out; returns 0 or the errno of the first failure since
+ * the last io_reset. */
+int io_flush(struct stage *st);
+void io_reset(struct stage *st);
+/* Reads up to n bytes from stage fd vfd (restarting on EINTR unless the stage
+ * is asked to stop). Returns bytes read, 0 at EOF, -1 with errno. */
+ssize_t io_read(struct stage *st, int vfd, void *buf, size_t n);
+
+/* "conch: " + message + "\n" on the stage's fd 2, flushed at once. */
+void stage_error(struct stage *st, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void stage_verror(struct stage *st, const char *fmt, va_list ap);
+
+#endif
