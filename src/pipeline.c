@@ -34,6 +34,7 @@
 #include "exec.h"
 #include "expand.h"
 #include "pipeline.h"
+#include "redir.h"
 #include "signals.h"
 #include "spawn.h"
 #include "state.h"

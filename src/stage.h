@@ -124,6 +124,7 @@ struct stage {
 
 	int loop_depth;         /* enclosing loops, for break/continue */
 	int func_depth;         /* enclosing function calls, for return */
+	int dot_depth;          /* enclosing . scripts, for return */
 	enum flow flow;
 	int flow_n;
 
