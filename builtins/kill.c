@@ -8,6 +8,10 @@
 
 #include "builtin.h"
 
+#ifndef NSIG            /* not POSIX; glibc and the BSDs have it */
+#define NSIG 65
+#endif
+
 /*
  * kill [-s sig | -n num | -SIG | -NUM] pid...   (default TERM)
  * kill -l [status|sig...]

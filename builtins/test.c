@@ -10,6 +10,10 @@
 
 #include "builtin.h"
 
+#ifndef S_ISVTX         /* XSI; present wherever -k makes sense */
+#define S_ISVTX 01000
+#endif
+
 /*
  * Up to four arguments follow the POSIX algorithm, which decides by the
  * number of arguments (so `[ "$x" = -n ]` and `[ ! "$x" ]` mean what they
