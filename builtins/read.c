@@ -247,7 +247,8 @@ int builtin_read(struct stage *st, int argc, char **argv)
 
 	int r = read_line(st, rfd, &l, delim, raw);
 	if (r < 0) {
-		stage_error(st, "read: %s", strerror(errno));
+		if (!(errno == EINTR && atomic_load(&st->stop)))
+			stage_error(st, "read: %s", strerror(errno));
 		status = 1;
 	} else if (r > 0) {
 		status = 1;

@@ -12,9 +12,9 @@
 
 static void put_time(struct stage *st, const struct timeval *tv, char sep)
 {
-	long min = (long)(tv->tv_sec / 60);
-	double sec = (double)(tv->tv_sec % 60) + (double)tv->tv_usec / 1e6;
-	io_printf(st, 1, "%ldm%fs%c", min, sec, sep);
+	/* by hand, not %f: the locale's decimal point must not leak in */
+	io_printf(st, 1, "%ldm%ld.%06lds%c", (long)(tv->tv_sec / 60),
+	          (long)(tv->tv_sec % 60), (long)tv->tv_usec, sep);
 }
 
 int builtin_times(struct stage *st, int argc, char **argv)
