@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "builtin.h"
+#include "../src/jobs.h"
 
 #ifndef NSIG            /* not POSIX; glibc and the BSDs have it */
 #define NSIG 65
@@ -23,8 +24,8 @@
  * `kill -l INT` prints 2.
  * A pid that is not a number, or a kill(2) that fails, is reported and
  * makes the status 1; the other pids still get the signal. Usage errors: 2.
- * Job ids (%1, %%, %name) are not supported yet: the core has no job-table
- * interface for builtins (reported as "no such job", status 1).
+ * Job ids: %N, %% and %+ (the newest job) name the job's process;
+ * other forms (%-, %name, %?text) are "no such job", status 1.
  */
 
 struct signame {
@@ -89,6 +90,18 @@ static int sig_parse(const char *s)
 	for (size_t i = 0; i < NSIGNAMES; i++)
 		if (strcasecmp(s, signames[i].name) == 0)
 			return signames[i].num;
+	return -1;
+}
+
+/* The pid of job spec s (after the %), or -1. */
+static long job_pid(const char *s)
+{
+	long n;
+
+	if (*s == '\0' || strcmp(s, "%") == 0 || strcmp(s, "+") == 0)
+		return jobs_pid(0);
+	if (all_digits(s) && parse_long(s, &n) && n >= 1 && n <= 0x7fffffff)
+		return jobs_pid((int)n);
 	return -1;
 }
 
@@ -170,11 +183,13 @@ int builtin_kill(struct stage *st, int argc, char **argv)
 	for (; i < argc; i++) {
 		long pid;
 		if (argv[i][0] == '%') {
-			stage_error(st, "kill: %s: no such job", argv[i]);
-			status = 1;
-			continue;
-		}
-		if (!parse_long(argv[i], &pid) || pid != (pid_t)pid) {
+			pid = job_pid(argv[i] + 1);
+			if (pid <= 0) {
+				stage_error(st, "kill: %s: no such job", argv[i]);
+				status = 1;
+				continue;
+			}
+		} else if (!parse_long(argv[i], &pid) || pid != (pid_t)pid) {
 			stage_error(st, "kill: %s: arguments must be process or job IDs", argv[i]);
 			status = 1;
 			continue;
