@@ -42,6 +42,8 @@ const struct builtin *builtin_table(size_t *n);
 /* Helpers shared by several builtins (builtin.c). */
 /* Parses an exit-status-like number 0..255 for exit/return; false if invalid. */
 bool builtin_status_arg(const char *s, int *out);
+/* Asserts (debug builds) that the table is sorted; called once at start-up. */
+void builtin_check_table(void);
 
 builtin_fn builtin_alias;
 builtin_fn builtin_break;
