@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../src/state.h"
 #include "builtin.h"
 
 /*
@@ -92,4 +93,11 @@ bool builtin_status_arg(const char *s, int *out)
 	}
 	*out = (int)(v & 255);
 	return true;
+}
+
+int builtin_fatal(struct stage *st, int status)
+{
+	if (st->soft_special == 0 && !state_opt(OPT_INTERACTIVE))
+		st->flow = FLOW_EXIT;
+	return status;
 }

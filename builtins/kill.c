@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../src/signals.h"
 #include "builtin.h"
 #include "../src/jobs.h"
 
@@ -28,46 +29,6 @@
  * other forms (%-, %name, %?text) are "no such job", status 1.
  */
 
-struct signame {
-	int num;
-	const char *name;
-};
-
-static const struct signame signames[] = {
-	{ SIGHUP, "HUP" }, { SIGINT, "INT" }, { SIGQUIT, "QUIT" },
-	{ SIGILL, "ILL" }, { SIGTRAP, "TRAP" }, { SIGABRT, "ABRT" },
-	{ SIGBUS, "BUS" }, { SIGFPE, "FPE" }, { SIGKILL, "KILL" },
-	{ SIGUSR1, "USR1" }, { SIGSEGV, "SEGV" }, { SIGUSR2, "USR2" },
-	{ SIGPIPE, "PIPE" }, { SIGALRM, "ALRM" }, { SIGTERM, "TERM" },
-#ifdef SIGSTKFLT
-	{ SIGSTKFLT, "STKFLT" },
-#endif
-	{ SIGCHLD, "CHLD" }, { SIGCONT, "CONT" }, { SIGSTOP, "STOP" },
-	{ SIGTSTP, "TSTP" }, { SIGTTIN, "TTIN" }, { SIGTTOU, "TTOU" },
-	{ SIGURG, "URG" }, { SIGXCPU, "XCPU" }, { SIGXFSZ, "XFSZ" },
-	{ SIGVTALRM, "VTALRM" }, { SIGPROF, "PROF" },
-#ifdef SIGWINCH
-	{ SIGWINCH, "WINCH" },
-#endif
-#ifdef SIGIO
-	{ SIGIO, "IO" },
-#endif
-#ifdef SIGPWR
-	{ SIGPWR, "PWR" },
-#endif
-	{ SIGSYS, "SYS" },
-};
-
-#define NSIGNAMES (sizeof signames / sizeof signames[0])
-
-static const char *sig_name(int num)
-{
-	for (size_t i = 0; i < NSIGNAMES; i++)
-		if (signames[i].num == num)
-			return signames[i].name;
-	return NULL;
-}
-
 static bool all_digits(const char *s)
 {
 	if (*s == '\0')
@@ -76,21 +37,6 @@ static bool all_digits(const char *s)
 		if (!isdigit((unsigned char)*s))
 			return false;
 	return true;
-}
-
-/* A signal by name (SIG optional, any case) or number; -1 if unknown. */
-static int sig_parse(const char *s)
-{
-	long n;
-
-	if (all_digits(s))
-		return parse_long(s, &n) && n >= 0 && n < NSIG ? (int)n : -1;
-	if (strncasecmp(s, "SIG", 3) == 0)
-		s += 3;
-	for (size_t i = 0; i < NSIGNAMES; i++)
-		if (strcasecmp(s, signames[i].name) == 0)
-			return signames[i].num;
-	return -1;
 }
 
 /* The pid of job spec s (after the %), or -1. */
@@ -117,8 +63,11 @@ static int list(struct stage *st, int argc, char **argv)
 	long n;
 
 	if (argc == 0) {
-		for (size_t i = 0; i < NSIGNAMES; i++) {
-			io_puts(st, 1, signames[i].name);
+		for (int sig = 1; sig < NSIG; sig++) {
+			const char *name = signals_name(sig);
+			if (!name)
+				continue;
+			io_puts(st, 1, name);
 			io_write(st, 1, "\n", 1);
 		}
 		return 0;
@@ -129,7 +78,7 @@ static int list(struct stage *st, int argc, char **argv)
 			if (parse_long(argv[i], &n)) {
 				if (n > 128)
 					n -= 128;
-				name = n < NSIG ? sig_name((int)n) : NULL;
+				name = n < NSIG ? signals_name((int)n) : NULL;
 			}
 			if (name == NULL) {
 				stage_error(st, "kill: %s: invalid signal number", argv[i]);
@@ -139,7 +88,7 @@ static int list(struct stage *st, int argc, char **argv)
 			io_puts(st, 1, name);
 			io_write(st, 1, "\n", 1);
 		} else {
-			int sig = sig_parse(argv[i]);
+			int sig = signals_number(argv[i]);
 			if (sig < 0) {
 				stage_error(st, "kill: %s: invalid signal name", argv[i]);
 				status = 1;
@@ -171,7 +120,7 @@ int builtin_kill(struct stage *st, int argc, char **argv)
 		spec = argv[1] + 1;
 		i = 2;
 	}
-	if (spec != NULL && (sig = sig_parse(spec)) < 0) {
+	if (spec != NULL && (sig = signals_number(spec)) < 0) {
 		stage_error(st, "kill: %s: invalid signal", spec);
 		return 1;
 	}

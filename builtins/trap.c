@@ -3,45 +3,20 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../src/signals.h"
 #include "../src/state.h"
 #include "builtin.h"
 
-/* Signal names without SIG, indexed by number; EXIT is 0. */
-static const struct {
-	const char *name;
-	int num;
-} signames[] = {
-	{ "EXIT", 0 }, { "HUP", SIGHUP }, { "INT", SIGINT }, { "QUIT", SIGQUIT },
-	{ "ILL", SIGILL }, { "TRAP", SIGTRAP }, { "ABRT", SIGABRT }, { "BUS", SIGBUS },
-	{ "FPE", SIGFPE }, { "KILL", SIGKILL }, { "USR1", SIGUSR1 }, { "SEGV", SIGSEGV },
-	{ "USR2", SIGUSR2 }, { "PIPE", SIGPIPE }, { "ALRM", SIGALRM }, { "TERM", SIGTERM },
-	{ "CHLD", SIGCHLD }, { "CONT", SIGCONT }, { "STOP", SIGSTOP }, { "TSTP", SIGTSTP },
-	{ "TTIN", SIGTTIN }, { "TTOU", SIGTTOU }, { "URG", SIGURG }, { "XCPU", SIGXCPU },
-	{ "XFSZ", SIGXFSZ }, { "VTALRM", SIGVTALRM }, { "PROF", SIGPROF }, { "WINCH", SIGWINCH },
-	{ "IO", SIGIO }, { "SYS", SIGSYS },
-};
-
 const char *builtin_signal_name(int sig)
 {
-	for (size_t i = 0; i < sizeof signames / sizeof signames[0]; i++)
-		if (signames[i].num == sig)
-			return signames[i].name;
-	return NULL;
+	return sig == 0 ? "EXIT" : signals_name(sig);
 }
 
 int builtin_signal_number(const char *s)
 {
-	long n;
-	if (parse_long(s, &n))
-		return n >= 0 && n < NSIG ? (int)n : -1;
-	if (strncasecmp(s, "SIG", 3) == 0)
-		s += 3;
-	for (size_t i = 0; i < sizeof signames / sizeof signames[0]; i++)
-		if (strcasecmp(signames[i].name, s) == 0)
-			return signames[i].num;
-	return -1;
+	return strcasecmp(s, "EXIT") == 0 ? 0 : signals_number(s);
 }
 
 static void print_trap(struct stage *st, int sig)

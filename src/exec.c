@@ -28,7 +28,7 @@ static const char *const keywords[] = {
 	"in", "then", "until", "while", "{", "}",
 };
 
-static bool is_keyword(const char *name)
+bool builtin_is_keyword(const char *name)
 {
 	for (size_t i = 0; i < sizeof keywords / sizeof keywords[0]; i++)
 		if (strcmp(keywords[i], name) == 0)
@@ -517,6 +517,35 @@ out:
 	strvec_free(&assigns);
 	strvec_free(&env);
 	return pid;
+}
+
+int exec_command(struct stage *st, int argc, char **argv, bool default_path)
+{
+	const struct builtin *b = strchr(argv[0], '/') ? NULL : builtin_find(argv[0]);
+	struct strvec av = STRVEC_INIT, none = STRVEC_INIT;
+	for (int i = 0; i < argc; i++)
+		strvec_pushdup(&av, argv[i]);
+	int status;
+	if (b) {
+		st->soft_special++;
+		status = b->fn(st, argc, av.v);
+		st->soft_special--;
+		status = finish_builtin_io(st, argv[0], status);
+	} else {
+		int err = ENOENT;
+		char *path = strchr(argv[0], '/') ? xstrdup(argv[0])
+		             : default_path ? path_search(argv[0], "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin", &err)
+		                            : path_lookup(argv[0], &err);
+		if (!path) {
+			status = exec_error_status(st, argv[0], err, false);
+		} else {
+			static const struct node empty = { .kind = NODE_SIMPLE };
+			status = run_external(st, path, &av, &none, &empty);
+			free(path);
+		}
+	}
+	strvec_free(&av);
+	return status;
 }
 
 /* --- compound commands ------------------------------------------------------- */

@@ -3,6 +3,7 @@
 #define CONCH_EXEC_H
 
 #include "ast.h"
+#include <stdbool.h>
 #include <sys/types.h>
 
 #include "stage.h"
@@ -43,6 +44,10 @@ void exec_run_exit_trap(struct stage *st);
  * starts it without waiting. Returns the pid, or -1 with *status set (the
  * error was reported). st's fd map is the child's. */
 pid_t exec_simple_spawn(struct stage *st, const struct node *n, int *status);
+
+/* `command NAME ARGS`: runs a builtin or external command, never a function;
+ * special builtins lose their special error handling. */
+int exec_command(struct stage *st, int argc, char **argv, bool default_path);
 
 /* Runs pending traps for signals that arrived (main stage only). */
 void exec_run_traps(struct stage *st);

@@ -32,4 +32,10 @@ void signals_child_defaults(sigset_t *to_default);
 /* Resets the mask and dispositions in a forked subshell child. */
 void signals_reset_in_child(void);
 
+/* Name without SIG ("INT"), or NULL for an unknown number. */
+const char *signals_name(int sig);
+/* Number of a signal name (SIG optional, any case) or decimal number; -1
+ * when unknown. */
+int signals_number(const char *s);
+
 #endif

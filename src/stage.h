@@ -128,6 +128,8 @@ struct stage {
 	enum flow flow;
 	int flow_n;
 
+	int soft_special;       /* > 0 under `command`: special builtin errors
+	                           do not end the shell */
 	int errexit_off;        /* > 0 inside if/while conditions, && || left sides, ! */
 	bool is_main;           /* the shell's own stage (exit ends the process) */
 	bool is_subshell;       /* running in a forked child: exit is _exit */
