@@ -239,7 +239,7 @@ static void lex_backslash(struct parser *p, struct wbuild *b, enum wctx ctx)
 		esc = "$`\\\"}";
 	else if (ctx == WCTX_HEREDOC || ctx == WCTX_ARITH)
 		esc = "$`\\";
-	if (ctx == WCTX_UNQUOTED || ctx == WCTX_PARAM || strchr(esc, c)) {
+	if (ctx == WCTX_UNQUOTED || ctx == WCTX_PARAM || (c > 0 && strchr(esc, c))) {
 		lex_advance(p, 1);
 		wb_addc(p, b, c, true);
 	} else {
