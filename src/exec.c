@@ -749,7 +749,10 @@ static int exec_async(struct stage *st, const struct node *cmd)
 	if (pipeline_is_external(cmd)) {
 		/* a lone external command: spawn it, no subshell needed */
 		int status = 0;
-		pid_t pid = exec_simple_spawn(st, cmd, true, &status);
+		struct stage tmp;   /* its redirections are the child's alone */
+		stage_init_child(&tmp, st);
+		pid_t pid = exec_simple_spawn(&tmp, cmd, true, &status);
+		stage_destroy(&tmp);
 		if (pid < 0)
 			return set_status(st, status);
 		jobs_add(pid, "");
@@ -797,15 +800,34 @@ static int exec_list(struct stage *st, const struct node *n)
 	return status;
 }
 
+/* a && b || c parses left-deep: ((a && b) || c). Walk the left spine with
+ * an explicit stack so a chain of 100000 commands needs no deep recursion. */
 static int exec_andor(struct stage *st, const struct node *n)
 {
+	size_t depth = 0, cap = 16;
+	const struct node **spine = xmalloc(cap * sizeof *spine);
+	const struct node *left = n;
+	while (left->kind == NODE_AND || left->kind == NODE_OR) {
+		if (depth == cap)
+			spine = xrealloc(spine, (cap *= 2) * sizeof *spine);
+		spine[depth++] = left;
+		left = left->u.andor.left;
+	}
 	st->errexit_off++;
-	int status = exec_node(st, n->u.andor.left);
+	int status = exec_node(st, left);
+	while (depth > 0 && st->flow == FLOW_NONE) {
+		const struct node *op = spine[--depth];
+		if ((status == 0) != (op->kind == NODE_AND))
+			continue;
+		/* the right side of the outermost operator is not a condition */
+		if (depth == 0)
+			st->errexit_off--;
+		status = exec_node(st, op->u.andor.right);
+		if (depth == 0)
+			st->errexit_off++;
+	}
 	st->errexit_off--;
-	if (st->flow != FLOW_NONE)
-		return status;
-	if ((status == 0) == (n->kind == NODE_AND))
-		status = exec_node(st, n->u.andor.right);
+	free(spine);
 	return set_status(st, status);
 }
 
@@ -932,7 +954,17 @@ int exec_string(struct stage *st, const char *src, size_t len, const char *sourc
 	return set_status(st, status);
 }
 
+/* set -v: the shell writes its input to stderr as it reads it. */
+void exec_echo_input(struct stage *st, const char *line, size_t len)
+{
+	if (!state_opt(OPT_VERBOSE))
+		return;
+	io_write(st, 2, line, len);
+	io_flush(st);
+}
+
 struct file_reader {
+	struct stage *st;
 	int fd;
 	char buf[8192];
 	size_t pos, len;
@@ -945,10 +977,14 @@ static int file_read_line(void *ctx, struct sbuf *line, bool continuation)
 	struct file_reader *r = ctx;
 	(void)continuation;
 	bool got = false;
+	size_t start = line->len;
 	for (;;) {
 		if (r->pos == r->len) {
-			if (r->eof)
+			if (r->eof) {
+				if (got)
+					exec_echo_input(r->st, line->data + start, line->len - start);
 				return got ? 1 : 0;
+			}
 			ssize_t n = read(r->fd, r->buf, r->byte_at_a_time ? 1 : sizeof r->buf);
 			if (n < 0 && errno == EINTR)
 				continue;
@@ -966,8 +1002,10 @@ static int file_read_line(void *ctx, struct sbuf *line, bool continuation)
 		sbuf_addn(line, r->buf + r->pos, take);
 		r->pos += take;
 		got = true;
-		if (nl)
+		if (nl) {
+			exec_echo_input(r->st, line->data + start, line->len - start);
 			return 1;
+		}
 	}
 }
 
@@ -1014,6 +1052,7 @@ int exec_file(struct stage *st, const char *path, int fd)
 		close_it = true;
 	}
 	struct file_reader *r = xcalloc(1, sizeof *r);
+	r->st = st;
 	r->fd = fd;
 	/* a script on our stdin must not be read ahead of the command that
 	 * runs: later commands may read the rest of stdin */

@@ -53,6 +53,9 @@ _Noreturn void exec_in_child(struct stage *st, const struct node *n);
  * special builtins lose their special error handling. */
 int exec_command(struct stage *st, int argc, char **argv, bool default_path);
 
+/* set -v: echoes a line of input to the stage's stderr when verbose is on. */
+void exec_echo_input(struct stage *st, const char *line, size_t len);
+
 /* Runs pending traps for signals that arrived (main stage only). */
 void exec_run_traps(struct stage *st);
 

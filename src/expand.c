@@ -257,6 +257,10 @@ static int param_affix(struct xstate *x, const struct param_exp *pe, struct sbuf
 	char *pat = NULL;
 	if (expand_sub(x->st, pe->arg, XMODE_PATTERN, &pat) != 0)
 		return -1;
+	if (val->len == 0) {
+		free(pat);
+		return 0;
+	}
 	static const enum pattern_side sides[] = {
 		[PARAM_RM_SSUFFIX] = PATTERN_SHORTEST_SUFFIX,
 		[PARAM_RM_LSUFFIX] = PATTERN_LONGEST_SUFFIX,
@@ -282,6 +286,10 @@ static int expand_param(struct xstate *x, const struct param_exp *pe, bool quote
 {
 	struct stage *st = x->st;
 	char flag = quoted ? CH_QUOTED : CH_SPLIT;
+	if (pe->op == PARAM_BAD) {
+		stage_error(st, "${%s}: bad substitution", pe->name);
+		return fail(st, 2);
+	}
 	if (pe->op == PARAM_PLAIN && is_args_param(pe->name)) {
 		expand_args(x, pe->name, quoted);
 		return 0;

@@ -84,8 +84,10 @@ static int read_line(void *ctx, struct sbuf *line, bool continuation)
 		return 0;
 	if (*s && !state_opt(OPT_NOLOG))
 		add_history(s);
+	size_t start = line->len;
 	sbuf_adds(line, s);
 	sbuf_addc(line, '\n');
+	exec_echo_input(r->st, line->data + start, line->len - start);
 	free(s);
 	return 1;
 }

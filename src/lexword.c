@@ -401,7 +401,10 @@ static bool lex_param_brace(struct parser *p, struct wbuild *b, bool q, int line
 		bool pat = pe->op >= PARAM_RM_SSUFFIX && pe->op <= PARAM_RM_LPREFIX;
 		nb.pattern = pat;
 		int aline = p->line, acol = lex_col(p);
-		if (!lex_parts(p, &nb, q ? WCTX_PARAM_DQ : WCTX_PARAM, line, col))
+		/* a pattern keeps its own quoting even inside "...": in
+		 * "${x#\~/}" the backslash quotes the ~, and in "${x#*}" the *
+		 * is a pattern character (as in dash and bash) */
+		if (!lex_parts(p, &nb, q && !pat ? WCTX_PARAM_DQ : WCTX_PARAM, line, col))
 			return false;
 		pe->arg = wb_finish(p, &nb, aline, acol);
 		if (!q)

@@ -135,6 +135,7 @@ static void guard_std_fds(struct stage *st)
 }
 
 struct string_reader {
+	struct stage *st;
 	const char *s;
 };
 
@@ -147,6 +148,7 @@ static int read_string_line(void *ctx, struct sbuf *line, bool continuation)
 	const char *nl = strchr(r->s, '\n');
 	size_t n = nl ? (size_t)(nl - r->s) + 1 : strlen(r->s);
 	sbuf_addn(line, r->s, n);
+	exec_echo_input(r->st, r->s, n);
 	r->s += n;
 	return 1;
 }
@@ -159,7 +161,7 @@ static char *alias_cb(void *ctx, const char *name)
 
 static int run_command_string(struct stage *st, const char *cmd)
 {
-	struct string_reader r = { cmd };
+	struct string_reader r = { st, cmd };
 	struct parser *p = parser_new("-c", read_string_line, &r);
 	parser_set_alias(p, alias_cb, NULL);
 	st->source = "-c";
