@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "builtin.h"
 #include "../src/regex.h"
@@ -158,6 +159,18 @@ static int match_strings(struct match_run *m, int n, char **v)
 	return 0;
 }
 
+/* True when stage fd 1 is /dev/null. Then nothing printed can be seen and
+ * the first selected subject decides the status, so match stops there, as
+ * GNU grep does. */
+static bool match_output_discarded(struct stage *st)
+{
+	struct stat out, null;
+	int fd = fdmap_get(&st->fds, 1);
+	return fd >= 0 && fstat(fd, &out) == 0 && S_ISCHR(out.st_mode) &&
+	       stat("/dev/null", &null) == 0 && out.st_rdev == null.st_rdev &&
+	       out.st_ino == null.st_ino;
+}
+
 static void match_flush_hook(void *ctx)
 {
 	regex_out_flush(ctx);
@@ -251,6 +264,8 @@ int builtin_match(struct stage *st, int argc, char **argv)
 	if (regex_compile(&m.re, st, "match", pattern, m.o.flags) != 0)
 		goto out;
 	m.out = (struct regex_out){ .st = st, .vfd = 1 };
+	if (!m.o.quiet && match_output_discarded(st))
+		m.o.quiet = true;
 
 	if (op.ind < argc)
 		status = match_strings(&m, argc - op.ind, argv + op.ind);
