@@ -171,18 +171,13 @@ static bool match_output_discarded(struct stage *st)
 	       out.st_ino == null.st_ino;
 }
 
-static void match_flush_hook(void *ctx)
-{
-	regex_out_flush(ctx);
-}
-
 /* Filters the lines of stdin. Returns the status. */
 static int match_lines(struct match_run *m)
 {
 	int status = 0;
 	struct regex_reader r;
 	regex_reader_init(&r, m->st, 0);
-	r.before_refill = match_flush_hook;
+	r.before_refill = regex_out_hook;
 	r.ctx = &m->out;
 
 	const char *line;

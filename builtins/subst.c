@@ -214,18 +214,13 @@ static int subst_subject(struct subst_run *sr, const char *s, size_t len, bool n
 	return 0;
 }
 
-static void subst_flush_hook(void *ctx)
-{
-	regex_out_flush(ctx);
-}
-
 /* Substitutes in the lines of stdin. Returns 0 or 2. */
 static int subst_lines(struct subst_run *sr)
 {
 	int status = 0;
 	struct regex_reader r;
 	regex_reader_init(&r, sr->st, 0);
-	r.before_refill = subst_flush_hook;
+	r.before_refill = regex_out_hook;
 	r.ctx = &sr->out;
 
 	const char *line;

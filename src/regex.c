@@ -265,6 +265,13 @@ void regex_out_add(struct regex_out *o, const char *p, size_t n)
 	o->n = n;
 }
 
+void regex_out_hook(void *ctx)
+{
+	struct regex_out *o = ctx;
+	regex_out_flush(o);
+	io_flush(o->st);
+}
+
 void regex_out_number(struct regex_out *o, uintmax_t n, char c)
 {
 	char buf[24];

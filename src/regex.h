@@ -121,6 +121,10 @@ struct regex_out {
 
 void regex_out_add(struct regex_out *o, const char *p, size_t n);
 void regex_out_flush(struct regex_out *o);
+/* A before_refill hook for a reader; ctx is a struct regex_out. Writes
+ * the run and the stage's buffered output, so that what was selected so
+ * far is out before the builtin waits for more input (tail -f | match). */
+void regex_out_hook(void *ctx);
 /* Writes the decimal number and c (':') after flushing the run. */
 void regex_out_number(struct regex_out *o, uintmax_t n, char c);
 
