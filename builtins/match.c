@@ -256,6 +256,9 @@ int builtin_match(struct stage *st, int argc, char **argv)
 		}
 		pattern = argv[op.ind++];
 	}
+	/* JIT compiling costs more than matching a few short strings. */
+	if (op.ind == argc || argc - op.ind > 16)
+		m.o.flags |= REGEX_JIT;
 	if (regex_compile(&m.re, st, "match", pattern, m.o.flags) != 0)
 		goto out;
 	m.out = (struct regex_out){ .st = st, .vfd = 1 };

@@ -278,6 +278,9 @@ int builtin_subst(struct stage *st, int argc, char **argv)
 		goto out;
 	}
 	const char *replacement = argv[op.ind++];
+	/* JIT compiling costs more than matching a few short strings. */
+	if (op.ind == argc || argc - op.ind > 16)
+		flags |= REGEX_JIT;
 	if (regex_compile(&sr.re, st, "subst", pattern, flags) != 0)
 		goto out;
 	if (subst_parse(&sr, replacement) != 0)

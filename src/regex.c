@@ -82,7 +82,7 @@ int regex_compile(struct regex *re, struct stage *st, const char *who,
 
 	/* JIT is an optimisation: without it (no JIT support, no executable
 	 * memory) the interpreter gives the same results. */
-	if (pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE) == 0) {
+	if ((flags & REGEX_JIT) && pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE) == 0) {
 		re->jstack = pcre2_jit_stack_create(REGEX_JIT_STACK_MIN,
 		                                    REGEX_JIT_STACK_MAX, NULL);
 		if (re->jstack) {

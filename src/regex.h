@@ -38,6 +38,8 @@
 enum {
 	REGEX_CASELESS = 1 << 0,   /* -i */
 	REGEX_WHOLE    = 1 << 1,   /* -x: the match must span the whole subject */
+	REGEX_JIT      = 1 << 2,   /* JIT-compile: worth it for many subjects,
+	                              not for testing one string */
 };
 
 struct regex {
