@@ -9,7 +9,9 @@
  * context with the limits and a JIT stack. Nothing is static and mutable;
  * builtins running concurrently in several stages each have their own.
  *
- * Patterns are compiled once per invocation, JIT-compiled when PCRE2 can.
+ * Patterns are compiled once per invocation, and JIT-compiled (REGEX_JIT)
+ * when there are many subjects: for a few short strings the JIT compile
+ * costs more than the interpreter's matching.
  * In a UTF-8 locale (nl_langinfo(CODESET), after the shell's setlocale) the
  * pattern is compiled with PCRE2_UTF | PCRE2_MATCH_INVALID_UTF: subjects may
  * hold invalid UTF-8, which no pattern item matches (an invalid byte acts as
