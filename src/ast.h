@@ -189,7 +189,8 @@ struct node {
 		} case_;
 		struct {
 			const char *name;
-			struct node *body;     /* a compound command (with its redirs) */
+			struct node *body;     /* a compound command (with its redirs); like
+			                          dash, also a simple command: f() echo hi */
 		} func;
 	} u;
 };

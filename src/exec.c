@@ -312,7 +312,7 @@ static int exec_error_status(struct stage *st, const char *name, int err, bool b
 }
 
 static int run_external(struct stage *st, const char *path, struct strvec *argv,
-                        struct strvec *assigns, const struct node *n)
+                        struct strvec *assigns, const struct node *n, bool replace)
 {
 	size_t mark = fdmap_mark(&st->fds);
 	if (redir_apply(st, n->redirs) != 0) {
@@ -323,6 +323,12 @@ static int run_external(struct stage *st, const char *path, struct strvec *argv,
 	build_env(st, assigns, &env);
 	int err = 0;
 	io_flush(st);
+	if (replace) {
+		/* the last command of a forked child: become it */
+		spawn_exec(st, path, argv->v, strvec_argv(&env), &err);
+		strvec_free(&env);
+		return exec_error_status(st, argv->v[0], err, strchr(argv->v[0], '/') != NULL);
+	}
 	pid_t pid = spawn_program(st, path, argv->v, strvec_argv(&env), false, &err);
 	strvec_free(&env);
 	fdmap_pop_to(&st->fds, mark);
@@ -411,12 +417,27 @@ static bool is_decl_command(const struct node *n)
 	       (len == 5 && memcmp(s, "local", 5) == 0);
 }
 
-static int exec_assign_only(struct stage *st, const struct node *n, struct strvec *assigns)
+/* Assignments without a command: expanded and assigned one by one, left to
+ * right, so `a=1 b=$a` sees the new a. */
+static int exec_assign_only(struct stage *st, const struct node *n)
 {
-	if (state_opt(OPT_XTRACE) && assigns->n)
-		xtrace(st, assigns->v, assigns->n, NULL, 0);
-	if (assign_persistent(st, assigns) != 0)
-		return 1;
+	for (size_t i = 0; i < n->u.simple.nassigns; i++) {
+		const struct assign *a = &n->u.simple.assigns[i];
+		char *v = NULL;
+		if (expand_word_str(st, a->value, &v) != 0)
+			return st->status ? st->status : 1;
+		if (state_opt(OPT_XTRACE)) {
+			char *as = xasprintf("%s=%s", a->name, v);
+			xtrace(st, &as, 1, NULL, 0);
+			free(as);
+		}
+		int rc = stage_var_set(st, a->name, v);
+		free(v);
+		if (rc != 0) {
+			special_error_exit(st);
+			return 1;
+		}
+	}
 	int status = st->cmdsub_ran ? st->cmdsub_status : 0;
 	if (n->redirs) {
 		size_t mark = fdmap_mark(&st->fds);
@@ -431,16 +452,26 @@ static int exec_simple(struct stage *st, const struct node *n)
 {
 	struct strvec argv = STRVEC_INIT, assigns = STRVEC_INIT;
 	int status;
+	bool tail = st->exec_tail && st->is_subshell;
+	st->exec_tail = false;
 	st->lineno = n->line;
 	st->cmdsub_ran = false;
+	if (state_opt(OPT_NOEXEC) && !state_opt(OPT_INTERACTIVE)) {
+		status = 0;
+		goto out;
+	}
 	int rc = is_decl_command(n) ? expand_decl_args(st, n, &argv)
 	                            : expand_words(st, n->u.simple.words, n->u.simple.nwords, &argv);
-	if (rc != 0 || expand_assigns(st, n, &assigns) != 0) {
+	if (rc != 0) {
 		status = st->status ? st->status : 1;
 		goto out;
 	}
 	if (argv.n == 0) {
-		status = exec_assign_only(st, n, &assigns);
+		status = exec_assign_only(st, n);
+		goto out;
+	}
+	if (expand_assigns(st, n, &assigns) != 0) {
+		status = st->status ? st->status : 1;
 		goto out;
 	}
 	if (state_opt(OPT_XTRACE))
@@ -468,7 +499,7 @@ static int exec_simple(struct stage *st, const struct node *n)
 				status = exec_error_status(st, name, err, false);
 			fdmap_pop_to(&st->fds, mark);
 		} else {
-			status = run_external(st, path, &argv, &assigns, n);
+			status = run_external(st, path, &argv, &assigns, n, tail);
 			free(path);
 		}
 	}
@@ -480,20 +511,23 @@ out:
 	return status;
 }
 
-pid_t exec_simple_spawn(struct stage *st, const struct node *n, int *status)
+pid_t exec_simple_spawn(struct stage *st, const struct node *n, bool bg, int *status)
 {
 	struct strvec argv = STRVEC_INIT, assigns = STRVEC_INIT, env = STRVEC_INIT;
 	pid_t pid = -1;
 	char *path = NULL;
 	int err = ENOENT;
 	st->lineno = n->line;
-	if (expand_words(st, n->u.simple.words, n->u.simple.nwords, &argv) != 0 ||
-	    expand_assigns(st, n, &assigns) != 0) {
+	if (expand_words(st, n->u.simple.words, n->u.simple.nwords, &argv) != 0) {
 		*status = st->status ? st->status : 1;
 		goto out;
 	}
 	if (argv.n == 0) {
-		*status = exec_assign_only(st, n, &assigns);
+		*status = exec_assign_only(st, n);
+		goto out;
+	}
+	if (expand_assigns(st, n, &assigns) != 0) {
+		*status = st->status ? st->status : 1;
 		goto out;
 	}
 	if (state_opt(OPT_XTRACE))
@@ -508,7 +542,7 @@ pid_t exec_simple_spawn(struct stage *st, const struct node *n, int *status)
 		goto out;
 	}
 	build_env(st, &assigns, &env);
-	pid = spawn_program(st, path, argv.v, strvec_argv(&env), false, &err);
+	pid = spawn_program(st, path, argv.v, strvec_argv(&env), bg, &err);
 	if (pid < 0)
 		*status = exec_error_status(st, argv.v[0], err, strchr(argv.v[0], '/') != NULL);
 out:
@@ -540,7 +574,7 @@ int exec_command(struct stage *st, int argc, char **argv, bool default_path)
 			status = exec_error_status(st, argv[0], err, false);
 		} else {
 			static const struct node empty = { .kind = NODE_SIMPLE };
-			status = run_external(st, path, &av, &none, &empty);
+			status = run_external(st, path, &av, &none, &empty, false);
 			free(path);
 		}
 	}
@@ -681,6 +715,21 @@ static int exec_if(struct stage *st, const struct node *n)
 	return set_status(st, 0);
 }
 
+void exec_in_child(struct stage *st, const struct node *n)
+{
+	const struct node *t = n;
+	for (;;) {
+		if (t->kind == NODE_LIST && t->u.list.n == 1 && !t->u.list.items[0].async)
+			t = t->u.list.items[0].cmd;
+		else if (t->kind == NODE_PIPELINE && t->u.pipeline.n == 1 && !t->u.pipeline.bang)
+			t = t->u.pipeline.cmds[0];
+		else
+			break;
+	}
+	st->exec_tail = t->kind == NODE_SIMPLE && !state_trap_any();
+	exec_exit(st, exec_node(st, t));
+}
+
 static int exec_subshell(struct stage *st, const struct node *body)
 {
 	pid_t pid = spawn_fork(st);
@@ -688,10 +737,8 @@ static int exec_subshell(struct stage *st, const struct node *body)
 		stage_error(st, "fork: %s", strerror(errno));
 		return 2;
 	}
-	if (pid == 0) {
-		int status = exec_node(st, body);
-		exec_exit(st, status);
-	}
+	if (pid == 0)
+		exec_in_child(st, body);
 	int status = spawn_wait(pid);
 	check_errexit(st, status);
 	return status;
@@ -699,6 +746,16 @@ static int exec_subshell(struct stage *st, const struct node *body)
 
 static int exec_async(struct stage *st, const struct node *cmd)
 {
+	if (pipeline_is_external(cmd)) {
+		/* a lone external command: spawn it, no subshell needed */
+		int status = 0;
+		pid_t pid = exec_simple_spawn(st, cmd, true, &status);
+		if (pid < 0)
+			return set_status(st, status);
+		jobs_add(pid, "");
+		state_set_last_bg(pid);
+		return set_status(st, 0);
+	}
 	pid_t pid = spawn_fork(st);
 	if (pid < 0) {
 		stage_error(st, "fork: %s", strerror(errno));
@@ -716,8 +773,7 @@ static int exec_async(struct stage *st, const struct node *cmd)
 				close(fd);
 			}
 		}
-		int status = exec_node(st, cmd);
-		exec_exit(st, status);
+		exec_in_child(st, cmd);
 	}
 	jobs_add(pid, "");
 	state_set_last_bg(pid);

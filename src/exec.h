@@ -43,7 +43,11 @@ void exec_run_exit_trap(struct stage *st);
 /* A simple command known to be external (pipeline.c): expands it in st and
  * starts it without waiting. Returns the pid, or -1 with *status set (the
  * error was reported). st's fd map is the child's. */
-pid_t exec_simple_spawn(struct stage *st, const struct node *n, int *status);
+pid_t exec_simple_spawn(struct stage *st, const struct node *n, bool bg, int *status);
+
+/* Runs n as the whole of a forked child and exits with its status; a lone
+ * simple command replaces the child (exec) instead of forking again. */
+_Noreturn void exec_in_child(struct stage *st, const struct node *n);
 
 /* `command NAME ARGS`: runs a builtin or external command, never a function;
  * special builtins lose their special error handling. */

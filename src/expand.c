@@ -93,7 +93,12 @@ static int fail(struct stage *st, int status)
 	return -1;
 }
 
-static int expand_parts(struct xstate *x, const struct word *w, bool force_quoted);
+static int expand_parts_lit(struct xstate *x, const struct word *w, bool force_quoted, char lit_flag);
+
+static int expand_parts(struct xstate *x, const struct word *w, bool force_quoted)
+{
+	return expand_parts_lit(x, w, force_quoted, 0);
+}
 
 /* --- tilde ------------------------------------------------------------- */
 
@@ -147,10 +152,8 @@ static void expand_args(struct xstate *x, const char *name, bool quoted)
 	struct args *a = x->st->args;
 	if (x->mode != XMODE_FIELDS || (quoted && name[0] == '*')) {
 		/* one string: "$*" joins with IFS[0]; in string contexts $@ too */
-		bool has;
+		bool has = true;
 		char sep = name[0] == '*' ? ifs_first(x->st, &has) : ' ';
-		if (name[0] != '*')
-			has = true;
 		for (int i = 0; i < a->n; i++) {
 			if (i && has)
 				emit(x, &sep, 1, quoted ? CH_QUOTED : CH_SPLIT);
@@ -292,13 +295,13 @@ static int expand_param(struct xstate *x, const struct param_exp *pe, bool quote
 	switch (pe->op) {
 	case PARAM_DEFAULT:
 		if (use_arg) {
-			rc = expand_parts(x, pe->arg, quoted);
+			rc = expand_parts_lit(x, pe->arg, quoted, CH_SPLIT);
 			goto out;
 		}
 		break;
 	case PARAM_ALT:
 		if (!use_arg)
-			rc = expand_parts(x, pe->arg, quoted);
+			rc = expand_parts_lit(x, pe->arg, quoted, CH_SPLIT);
 		goto out;
 	case PARAM_ASSIGN:
 		if (use_arg && (rc = param_assign(x, pe, &val)) != 0)
@@ -417,7 +420,9 @@ static int expand_arith(struct xstate *x, const struct word *expr, bool quoted)
 
 /* --- parts -------------------------------------------------------------- */
 
-static int expand_parts(struct xstate *x, const struct word *w, bool force_quoted)
+/* lit_flag: the flag of unquoted literal text (CH_SPLIT inside an unquoted
+ * ${x:-word}, whose word is the result of an expansion). */
+static int expand_parts_lit(struct xstate *x, const struct word *w, bool force_quoted, char lit_flag)
 {
 	for (size_t i = 0; i < w->nparts; i++) {
 		const struct word_part *p = &w->parts[i];
@@ -426,7 +431,7 @@ static int expand_parts(struct xstate *x, const struct word *w, bool force_quote
 		switch (p->kind) {
 		case PART_LIT:
 			if (p->u.lit.len)
-				emit(x, p->u.lit.s, p->u.lit.len, q ? CH_QUOTED : 0);
+				emit(x, p->u.lit.s, p->u.lit.len, q ? CH_QUOTED : lit_flag);
 			else if (q)
 				x->pf[x->n - 1].quoted_seen = true;
 			break;

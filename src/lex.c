@@ -168,7 +168,7 @@ static void lex_next(struct parser *p, struct token *t)
 	t->start = p->pos;
 	int c = lex_peek(p);
 	int d = -1;
-	if (c >= 0 && c != '\n' && strchr("&|;()", c)) {
+	if (c > 0 && c != '\n' && strchr("&|;()", c)) {
 		lex_advance(p, 1);
 		d = lex_peek(p);
 	}
@@ -345,9 +345,12 @@ void lex_heredoc_push(struct parser *p, struct redir *r, const char *raw, size_t
 		} else if (c == '"') {
 			quoted = true;
 			while (++i < n && raw[i] != '"') {
-				if (raw[i] == '\\' && i + 1 < n && strchr("$`\"\\\n", raw[i + 1]))
+				char e = i + 1 < n ? raw[i + 1] : 0;
+				if (raw[i] == '\\' && e == '\n')
 					i++;
-				if (raw[i] != '\n' || raw[i - 1] != '\\')
+				else if (raw[i] == '\\' && e && strchr("$`\"\\", e))
+					sbuf_addc(&d, raw[++i]);
+				else
 					sbuf_addc(&d, raw[i]);
 			}
 		} else {
@@ -489,4 +492,7 @@ void lex_discard_line(struct parser *p)
 	while (p->pos < p->buf.len && p->buf.data[p->pos] != '\n')
 		lex_advance(p, 1);
 	lex_advance(p, 1);
+	/* Bodies announced on the discarded line are skipped, not run. */
+	if (p->nhd)
+		lex_heredocs_read(p);
 }

@@ -59,12 +59,12 @@ static void wb_push(struct parser *p, struct wbuild *b, const struct word_part *
 /* Snapshot taken at an opening quote, to notice an empty "" or ''. */
 struct qmark {
 	size_t stk, lit;
-	bool q;
 };
 
 static struct qmark wb_qmark(const struct parser *p, const struct wbuild *b)
 {
-	return (struct qmark){ p->stk.len, p->lit.len, b->q };
+	(void)b;
+	return (struct qmark){ p->stk.len, p->lit.len };
 }
 
 static void wb_qclose(struct parser *p, struct wbuild *b, struct qmark m)
@@ -239,7 +239,7 @@ static void lex_backslash(struct parser *p, struct wbuild *b, enum wctx ctx)
 		esc = "$`\\\"}";
 	else if (ctx == WCTX_HEREDOC || ctx == WCTX_ARITH)
 		esc = "$`\\";
-	if (ctx == WCTX_UNQUOTED || ctx == WCTX_PARAM || strchr(esc, c)) {
+	if (ctx == WCTX_UNQUOTED || ctx == WCTX_PARAM || (c > 0 && strchr(esc, c))) {
 		lex_advance(p, 1);
 		wb_addc(p, b, c, true);
 	} else {

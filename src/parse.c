@@ -474,18 +474,10 @@ static struct node *parse_funcdef(struct parser *p, struct node *simple)
 		parse_fail(p, w->line, w->col, "bad function name");
 		return NULL;
 	}
-	bool ok;
-	enum node_kind k = parse_compound_kind(lex_peek_tok(p), &ok);
-	if (!ok) {
-		parse_unexpected(p, lex_peek_tok(p), "function body");
-		return NULL;
-	}
+	/* POSIX wants a compound command; like dash, a simple one is accepted. */
 	struct node *f = node_new(p, NODE_FUNCDEF, simple->line, simple->col);
 	f->u.func.name = wp->u.lit.s;
-	if (!parse_depth_enter(p, f->line, f->col))
-		return NULL;
-	f->u.func.body = parse_compound(p, k);
-	p->depth--;
+	f->u.func.body = parse_command(p);
 	return f->u.func.body ? f : NULL;
 }
 

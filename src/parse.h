@@ -47,13 +47,18 @@ struct parser *parser_new(const char *source, parse_read_fn read, void *read_ctx
 void parser_set_alias(struct parser *p, parse_alias_fn alias, void *alias_ctx);
 /* Line number of the next line to read (for $LINENO and messages). */
 int parser_line(const struct parser *p);
-/* Parses the next complete command. The caller owns the unit (one reference). */
+/* Parses the next complete command. The caller owns the unit (one reference).
+ * Its root is a NODE_LIST of the command's and-or lists, or NULL for a blank
+ * line. Input is read only up to the newline that ends the command (and the
+ * here-document bodies it announced). A parser is used by one thread at a
+ * time; separate parsers may run in parallel (no globals, no locks). */
 enum parse_status parser_next(struct parser *p, struct unit **out, struct parse_error *err);
 void parser_free(struct parser *p);
 
 /* Parses a whole buffer (every complete command) into one unit whose root is
  * a NODE_LIST (or NULL when empty). Used by eval, trap actions, fuzzing.
- * first_line numbers the buffer's first line. */
+ * first_line numbers the buffer's first line. The caller owns the unit.
+ * Thread-safe: no shared state. */
 enum parse_status parse_string(const char *buf, size_t len, const char *source,
                                int first_line, parse_alias_fn alias, void *alias_ctx,
                                struct unit **out, struct parse_error *err);

@@ -87,14 +87,12 @@ static int fork_stage(struct stage *c, const struct node *n, pid_t *pid)
 		stage_error(c, "fork: %s", strerror(errno));
 		return -1;
 	}
-	if (*pid == 0) {
-		const struct node *body = n->kind == NODE_SUBSHELL && !n->redirs ? n->u.group.body : n;
-		exec_exit(c, exec_node(c, body));
-	}
+	if (*pid == 0)
+		exec_in_child(c, n->kind == NODE_SUBSHELL && !n->redirs ? n->u.group.body : n);
 	return 0;
 }
 
-static bool is_direct_external(const struct node *n)
+bool pipeline_is_external(const struct node *n)
 {
 	const char *s;
 	size_t len;
@@ -136,10 +134,10 @@ static void start_stage(struct stage *st, const struct node *c, bool last, int i
                         struct slot *sl)
 {
 	bool fork_it = c->kind == NODE_SUBSHELL || state_opt(OPT_FORKSTAGES);
-	if (!fork_it && is_direct_external(c)) {
+	if (!fork_it && pipeline_is_external(c)) {
 		struct stage tmp;
 		child_stage(&tmp, st, in, out);
-		sl->pid = exec_simple_spawn(&tmp, c, &sl->status);
+		sl->pid = exec_simple_spawn(&tmp, c, false, &sl->status);
 		sl->kind = sl->pid > 0 ? SLOT_PROC : SLOT_NONE;
 		stage_destroy(&tmp);
 		return;

@@ -133,6 +133,8 @@ struct stage {
 	int errexit_off;        /* > 0 inside if/while conditions, && || left sides, ! */
 	bool is_main;           /* the shell's own stage (exit ends the process) */
 	bool is_subshell;       /* running in a forked child: exit is _exit */
+	bool exec_tail;         /* the next simple command is the last thing a
+	                           forked child runs: exec it in place (no fork) */
 	atomic_bool stop;       /* asked to stop (signal, EPIPE downstream) */
 
 	int cmdsub_status;      /* status of the last command substitution */

@@ -545,6 +545,16 @@ int state_trap_set(int sig, const char *action)
 	return 0;
 }
 
+bool state_trap_any(void)
+{
+	bool any = false;
+	lock_state();
+	for (int sig = 0; sig < NSIG && !any; sig++)
+		any = traps[sig] && *traps[sig];
+	unlock_state();
+	return any;
+}
+
 void state_trap_reset_subshell(void)
 {
 	for (int sig = 0; sig < NSIG; sig++)

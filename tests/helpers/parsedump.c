@@ -51,6 +51,7 @@ static int dump_read(void *ctx, struct sbuf *line, bool continuation)
 
 static void dump_error(const char *file, const struct parse_error *e)
 {
+	fflush(stdout);
 	fprintf(stderr, "%s:%d:%d: syntax error: %s\n", file, e->line, e->col, e->msg);
 }
 

@@ -1,0 +1,5 @@
+a x; b
+echo $(case y in y) cat <<E;; esac
+in
+E
+)

@@ -1,0 +1,6 @@
+cat <<EOF; cat <<-'Q'
+$x `y` $(z)
+EOF
+	q
+	Q
+echo $((1+(2*3))) $( (sub) ) $'\t\x41'

@@ -1,0 +1,2 @@
+echo `echo \`echo x\``; echo "a\
+b" 'c'"$@"

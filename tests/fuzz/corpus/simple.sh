@@ -1,0 +1,1 @@
+echo hello; ls -l | wc >out 2>&1 &
