@@ -2,6 +2,7 @@
 # subshell.bats: POSIX 2.9.4 Grouping Commands ( ) and 2.12 subshell environment
 
 load helpers/common
+bats_require_minimum_version 1.5.0
 
 @test "( ) isolates variable assignments" {
 	run conch -c 'x=1; (x=2; echo in $x); echo out $x'
@@ -64,7 +65,7 @@ load helpers/common
 }
 
 @test "caught traps are reset to default in a subshell" {
-	run conch -c 'trap "echo caught" TERM; (sh -c "kill -TERM \$PPID"; echo survived); echo "st=$?"'
+	run --separate-stderr conch -c 'trap "echo caught" TERM; (sh -c "kill -TERM \$PPID"; echo survived); echo "st=$?"'
 	assert_output 'st=143'
 }
 
