@@ -137,7 +137,7 @@ assert_redir_status() {
 }
 
 @test "<&- closes stdin for one command" {
-	run conch -c 'echo data | { read x <&-; echo "st=$? [$x]"; }'
+	run --separate-stderr conch -c 'echo data | { read x <&-; echo "st=$? [$x]"; }'
 	assert_output --regexp '^st=[1-9][0-9]* \[\]$'
 }
 
