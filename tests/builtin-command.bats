@@ -127,12 +127,12 @@ setup() {
 
 @test "command -V describes a function" {
 	run conch -c 'f() { :; }; command -V f'
-	assert_output --regexp '^f is a (shell )?function'
+	assert_output 'f is a shell function'
 }
 
 @test "command -V describes an alias" {
 	run conch -c 'alias l=ls; command -V l'
-	assert_output --regexp "^l is (an alias for ls|aliased to .ls')$"
+	assert_output 'l is an alias for ls'
 }
 
 @test "command -V of an unknown name fails with a message" {
