@@ -31,7 +31,7 @@ setup() {
 }
 
 @test "ulimit -f: the limit is in 512-byte blocks and is enforced on children" {
-	run conch -c '(ulimit -f 1; head -c 4096 /dev/zero > big); echo $?; wc -c < big'
+	run --separate-stderr conch -c '(ulimit -f 1; head -c 4096 /dev/zero > big); echo $?; wc -c < big'
 	assert_output --regexp $'^153\n *512$'
 }
 
