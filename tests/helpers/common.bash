@@ -1,0 +1,26 @@
+# common.bash: shared set-up for every conch bats file
+# Each .bats file starts with `load helpers/common`. CONCH is the shell under
+# test (make check sets it to the built binary); set CONCH=dash to check that
+# an expectation is what POSIX shells print.
+load '/usr/lib/bats/bats-support/load'
+load '/usr/lib/bats/bats-assert/load'
+
+: "${CONCH:?set CONCH to the shell under test}"
+
+# conch -c SCRIPT [ARGS...]: runs SCRIPT under the shell under test.
+conch() {
+	"$CONCH" "$@"
+}
+
+# Runs a script given on stdin (a here-document) as a file, so that line
+# numbers and multi-line constructs behave as in a real script.
+conch_script() {
+	local f="$BATS_TEST_TMPDIR/script.sh"
+	cat > "$f"
+	"$CONCH" "$f" "$@"
+}
+
+# True when the shell under test is conch (conch-specific behaviour).
+is_conch() {
+	"$CONCH" --version 2>/dev/null | grep -q '^conch'
+}
