@@ -124,6 +124,43 @@ static int expand_tilde(struct xstate *x, const char *user)
 	return 0;
 }
 
+static int expand_tilde(struct xstate *x, const char *user);
+
+char *expand_assignment_tilde(struct stage *st, const char *value)
+{
+	/* POSIX 2.6.1: in an assignment, a tilde prefix at the start of the
+	 * value and after each unquoted ':' */
+	struct sbuf out = SBUF_INIT;
+	bool changed = false;
+	const char *p = value;
+	for (;;) {
+		if (*p == '~') {
+			size_t n = strcspn(p + 1, "/:");
+			char *user = xstrndup(p + 1, n);
+			struct xstate x = { st, XMODE_STRING, NULL, 0, 0 };
+			pf_new(&x);
+			expand_tilde(&x, user);
+			sbuf_addn(&out, x.pf[0].s.data, x.pf[0].s.len);
+			xstate_free(&x);
+			free(user);
+			p += n + 1;
+			changed = true;
+		}
+		const char *colon = strchr(p, ':');
+		if (!colon) {
+			sbuf_adds(&out, p);
+			break;
+		}
+		sbuf_addn(&out, p, (size_t)(colon - p) + 1);
+		p = colon + 1;
+	}
+	if (!changed) {
+		sbuf_free(&out);
+		return NULL;
+	}
+	return sbuf_detach(&out);
+}
+
 /* --- parameters ---------------------------------------------------------- */
 
 static bool is_args_param(const char *name)

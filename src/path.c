@@ -163,7 +163,11 @@ static int cmp_str(const void *a, const void *b)
 void path_list(struct strvec *out)
 {
 	size_t first = out->n;
+	char *path = state_var_dup("PATH");
 	pthread_mutex_lock(&lock);
+	if (!table_path || !path || strcmp(table_path, path) != 0)
+		clear_locked();
+	free(path);
 	for (unsigned b = 0; b < NBUCKETS; b++)
 		for (struct entry *e = table[b]; e; e = e->next)
 			strvec_push(out, xasprintf("%s\t%s", e->name, e->path));

@@ -317,6 +317,9 @@ void state_opt_set(enum shopt o, bool on)
 		atomic_fetch_and(&options, ~(1u << o));
 }
 
+unsigned state_opt_word(void) { return atomic_load(&options); }
+void state_opt_set_word(unsigned w) { atomic_store(&options, w); }
+
 const char *state_opt_name(enum shopt o) { return option_names[o].name; }
 char state_opt_letter(enum shopt o) { return option_names[o].letter; }
 

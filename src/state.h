@@ -92,6 +92,9 @@ bool state_opt(enum shopt o);
 void state_opt_set(enum shopt o, bool on);
 const char *state_opt_name(enum shopt o);    /* long name, e.g. "errexit" */
 char state_opt_letter(enum shopt o);         /* 'e', or 0 when it has none */
+/* All options as one word (bit o = option o), for `local -`. */
+unsigned state_opt_word(void);
+void state_opt_set_word(unsigned w);
 /* Looks up by long name; returns OPT_COUNT when unknown. */
 enum shopt state_opt_by_name(const char *name);
 /* The value of $-, e.g. "ehu"; caller frees. */
