@@ -38,6 +38,13 @@ enum xmode {
 	XMODE_PATTERN,   /* one string, quoted pattern characters escaped */
 };
 
+/* A quoted character that means something in a pattern (also inside a
+ * bracket expression: - ! ^ :) is escaped with a backslash. */
+static bool needs_escape(char c)
+{
+	return c && strchr("\\*?[]-!^:.=", c) != NULL;
+}
+
 struct prefield {
 	struct sbuf s;
 	struct sbuf f;          /* one flag byte per byte of s */
@@ -244,7 +251,7 @@ static int expand_sub(struct stage *st, const struct word *w, enum xmode mode, c
 			struct prefield *p = &sub.pf[0];
 			for (size_t i = 0; i < p->s.len; i++) {
 				char c = p->s.data[i];
-				if ((p->f.data[i] & CH_QUOTED) && strchr("\\*?[]", c))
+				if ((p->f.data[i] & CH_QUOTED) && needs_escape(c))
 					sbuf_addc(&pat, '\\');
 				sbuf_addc(&pat, c);
 			}
@@ -585,7 +592,7 @@ static void glob_field(struct stage *st, const char *s, const char *f, size_t le
 	if (magic) {
 		struct sbuf pat = SBUF_INIT;
 		for (size_t i = 0; i < len; i++) {
-			if ((f[i] & CH_QUOTED) && strchr("\\*?[]", s[i]))
+			if ((f[i] & CH_QUOTED) && needs_escape(s[i]))
 				sbuf_addc(&pat, '\\');
 			sbuf_addc(&pat, s[i]);
 		}
