@@ -157,6 +157,7 @@ void stage_init_child(struct stage *st, const struct stage *parent)
 	atomic_init(&st->stop, false);
 	st->lineno = parent->lineno;
 	st->source = parent->source;
+	st->unit = parent->unit;   /* the parent outlives the stage */
 	if (parent->scope) {
 		/* a snapshot of the visible locals: the stage's own copies */
 		stage_scope_push(st, false);
