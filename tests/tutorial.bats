@@ -100,6 +100,7 @@ PAGE
 @test "tutorial: cmd-heredoc" { example cmd-heredoc; }
 @test "tutorial: quote-kinds" { example quote-kinds; }
 @test "tutorial: quote-splitting" { example quote-splitting; }
+@test "tutorial: quote-empty" { example quote-empty; }
 @test "tutorial: expand-params" { example expand-params; }
 @test "tutorial: expand-subst-arith" { example expand-subst-arith; }
 @test "tutorial: expand-glob" { example expand-glob; }
