@@ -79,6 +79,36 @@ PAGE
 	assert_output --partial 'example nosuch: no such example'
 }
 
+@test "tutorial: needs runs other examples first, in the same directory" {
+	local dir="$BATS_TEST_TMPDIR/fixture"
+	cat > "$BATS_TEST_TMPDIR/page.7" <<'PAGE'
+.\" example: make
+.Bd -literal
+echo made > file
+echo noise
+.Ed
+.\" example: use
+.\" needs: make
+.Bd -literal
+cat file
+.Ed
+.\" output:
+.Bd -literal
+made
+.Ed
+.\" example: alone
+.\" skip: for a reason
+.Bd -literal
+exit 1
+.Ed
+PAGE
+	tutorial_extract "$BATS_TEST_TMPDIR/page.7" "$dir"
+	run_example "$dir" use
+	run run_example "$dir" make
+	assert_failure
+	[ "$(cat "$dir/alone.skip")" = 'for a reason' ]
+}
+
 @test "tutorial: the extractor rejects malformed pages" {
 	printf '%s\n' '.\" example: a' 'echo' > "$BATS_TEST_TMPDIR/bad.7"
 	run "$BATS_TEST_DIRNAME/helpers/tutorial-examples" "$BATS_TEST_TMPDIR/bad.7" "$BATS_TEST_TMPDIR/x"

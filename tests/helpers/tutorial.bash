@@ -19,7 +19,7 @@ tutorial_bindir() {
 }
 
 # run_example DIR NAME: runs example NAME of the extracted DIR in a new
-# empty directory, with HOME there and stdin from /dev/null, after the
+# empty directory, with HOME there, LC_ALL=C and stdin from /dev/null, after the
 # examples it needs; fails, naming the example, when its output (stdout
 # and stderr together) differs from the documented one.
 run_example() {
@@ -40,14 +40,14 @@ run_example() {
 	bin=$(tutorial_bindir "$BATS_TEST_TMPDIR/bin")
 	if [ -f "$dir/$name.needs" ]; then
 		while read -r need; do
-			(cd "$run" && HOME=$run PATH=$bin:$PATH \
+			(cd "$run" && HOME=$run PATH=$bin:$PATH LC_ALL=C \
 				timeout 20 "$CONCH" "$dir/$need.sh" < /dev/null > /dev/null 2>&1) || {
 				echo "example $name: example $need, which it needs, failed" >&2
 				return 1
 			}
 		done < "$dir/$name.needs"
 	fi
-	(cd "$run" && HOME=$run PATH=$bin:$PATH \
+	(cd "$run" && HOME=$run PATH=$bin:$PATH LC_ALL=C \
 		timeout 20 "$CONCH" "$dir/$name.sh" < /dev/null > "$BATS_TEST_TMPDIR/$name.actual" 2>&1)
 	if ! diff -u --label "example $name: documented" \
 	    --label "example $name: printed by $CONCH" \
