@@ -11,7 +11,7 @@ int builtin_break(struct stage *st, int argc, char **argv)
 	}
 	if (argc == 2 && (!parse_long(argv[1], &n) || n < 1)) {
 		stage_error(st, "break: %s: bad loop count", argv[1]);
-		return 2;
+		return builtin_fatal(st, 2);
 	}
 	if (st->loop_depth == 0)
 		return 0;   /* POSIX leaves it unspecified; dash and bash ignore it */

@@ -44,8 +44,6 @@ int builtin_dot(struct stage *st, int argc, char **argv)
 		}
 		sbuf_free(&b);
 		free(p);
-		if (!path && access(name, R_OK) == 0)
-			path = xstrdup(name);   /* bash and dash also look here */
 	}
 	if (!path) {
 		stage_error(st, ".: %s: not found", name);
@@ -57,6 +55,7 @@ int builtin_dot(struct stage *st, int argc, char **argv)
 		st->args = args_new(argc - first - 1, argv + first + 1);
 	}
 	st->dot_depth++;
+	st->status = 0;
 	int status = exec_file(st, path, -1);
 	st->dot_depth--;
 	if (status < 0) {

@@ -17,7 +17,6 @@ int builtin_eval(struct stage *st, int argc, char **argv)
 		sbuf_free(&src);
 		return 0;
 	}
-	st->status = 0;
 	int status = exec_string(st, src.data, src.len, "eval");
 	sbuf_free(&src);
 	return status;

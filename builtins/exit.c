@@ -4,7 +4,9 @@
 
 int builtin_exit(struct stage *st, int argc, char **argv)
 {
-	int status = st->status;
+	/* POSIX: in a trap action, exit with no operand uses the status
+	 * from before the trap */
+	int status = st->in_trap ? st->trap_status : st->status;
 	if (argc > 2) {
 		stage_error(st, "exit: too many arguments");
 		return 2;

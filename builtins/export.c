@@ -14,7 +14,7 @@ void builtin_print_assignment(struct stage *st, const char *prefix, const char *
 		io_puts(st, 1, "='");
 		for (const char *p = value; *p; p++) {
 			if (*p == '\'')
-				io_puts(st, 1, "'\\''");
+				io_puts(st, 1, "'\"'\"'");
 			else
 				io_write(st, 1, p, 1);
 		}

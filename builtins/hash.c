@@ -9,9 +9,16 @@
 int builtin_hash(struct stage *st, int argc, char **argv)
 {
 	int i = 1, status = 0;
-	if (i < argc && strcmp(argv[i], "-r") == 0) {
+	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+		if (strcmp(argv[i], "--") == 0) {
+			i++;
+			break;
+		}
+		if (strcmp(argv[i], "-r") != 0) {
+			stage_error(st, "hash: %s: invalid option", argv[i]);
+			return 2;
+		}
 		path_forget(NULL);
-		i++;
 	}
 	if (i >= argc) {
 		struct strvec lines = STRVEC_INIT;

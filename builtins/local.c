@@ -12,6 +12,11 @@ int builtin_local(struct stage *st, int argc, char **argv)
 	}
 	int status = 0;
 	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "-") == 0) {
+			/* `local -`: the function's option changes end with it */
+			stage_local_options(st);
+			continue;
+		}
 		char *eq = strchr(argv[i], '=');
 		if (eq)
 			*eq = '\0';
@@ -20,7 +25,8 @@ int builtin_local(struct stage *st, int argc, char **argv)
 			status = 2;
 			continue;
 		}
-		stage_local(st, argv[i], eq ? eq + 1 : NULL, eq != NULL);
+		if (stage_local(st, argv[i], eq ? eq + 1 : NULL, eq != NULL) != 0)
+			status = 1;
 	}
 	return status;
 }

@@ -11,7 +11,7 @@ int builtin_return(struct stage *st, int argc, char **argv)
 	}
 	if (argc == 2 && !builtin_status_arg(argv[1], &status)) {
 		stage_error(st, "return: %s: bad number", argv[1]);
-		return 2;
+		return builtin_fatal(st, 2);
 	}
 	if (st->func_depth == 0 && st->dot_depth == 0) {
 		/* at a stage's top level, return behaves as exit would in a subshell */

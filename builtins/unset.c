@@ -32,7 +32,7 @@ int builtin_unset(struct stage *st, int argc, char **argv)
 		}
 		if (!is_name(argv[i])) {
 			stage_error(st, "unset: %s: bad variable name", argv[i]);
-			status = 1;
+			status = builtin_fatal(st, 2);
 			continue;
 		}
 		if (stage_var_unset(st, argv[i]) != 0)

@@ -39,7 +39,7 @@ int builtin_wait(struct stage *st, int argc, char **argv)
 {
 	if (argc == 1) {
 		if (jobs_wait_all(interrupted) < 0)
-			return 128 + SIGINT;
+			return 128 + signals_peek_pending();
 		return 0;
 	}
 	int status = 0;
@@ -49,7 +49,9 @@ int builtin_wait(struct stage *st, int argc, char **argv)
 			status = 127;
 			continue;
 		}
-		status = jobs_wait_pid(pid);
+		status = jobs_wait_pid(pid, interrupted);
+		if (status == -2)
+			return 128 + signals_peek_pending();
 		if (status < 0)
 			status = 127;
 	}

@@ -169,8 +169,20 @@ static int assign_persistent(struct stage *st, struct strvec *as)
 	return 0;
 }
 
-static void assign_temporary(struct stage *st, struct strvec *as)
+static int assign_temporary(struct stage *st, struct strvec *as)
 {
+	for (size_t i = 0; i < as->n; i++) {
+		char *eq = strchr(as->v[i], '=');
+		*eq = '\0';
+		bool ro = state_var_flags(as->v[i], NULL) & VAR_READONLY;
+		if (ro)
+			stage_error(st, "%s: readonly variable", as->v[i]);
+		*eq = '=';
+		if (ro) {
+			special_error_exit(st);
+			return -1;
+		}
+	}
 	stage_scope_push(st, true);
 	for (size_t i = 0; i < as->n; i++) {
 		char *eq = strchr(as->v[i], '=');
@@ -183,6 +195,7 @@ static void assign_temporary(struct stage *st, struct strvec *as)
 		st->scope->vars = v;
 		*eq = '=';
 	}
+	return 0;
 }
 
 /* --- running commands ---------------------------------------------------------- */
@@ -228,18 +241,25 @@ static int run_builtin(struct stage *st, const struct builtin *b, struct strvec 
 			special_error_exit(st);
 		return st->status;
 	}
-	if (special) {
+	bool exec_cmd = b->fn == builtin_exec && argv->n > 1;
+	if (exec_cmd && assigns->n) {
+		if (assign_temporary(st, assigns) != 0) {   /* exported to the program */
+			fdmap_pop_to(&st->fds, mark);
+			return 1;
+		}
+	} else if (special) {
 		if (assign_persistent(st, assigns) != 0) {
 			fdmap_pop_to(&st->fds, mark);
 			return 1;
 		}
-	} else if (assigns->n) {
-		assign_temporary(st, assigns);
+	} else if (assigns->n && assign_temporary(st, assigns) != 0) {
+		fdmap_pop_to(&st->fds, mark);
+		return 1;
 	}
 	io_reset(st);
 	status = b->fn(st, (int)argv->n, argv->v);
 	status = finish_builtin_io(st, argv->v[0], status);
-	if (!special && assigns->n)
+	if ((!special || exec_cmd) && assigns->n)
 		stage_scope_pop(st);
 	if (!keep_redirs)
 		fdmap_pop_to(&st->fds, mark);
@@ -260,8 +280,10 @@ static int run_function(struct stage *st, struct func *f, struct strvec *argv,
 		st->flow = FLOW_EXIT;
 		return 2;
 	}
-	if (assigns->n)
-		assign_temporary(st, assigns);
+	if (assigns->n && assign_temporary(st, assigns) != 0) {
+		fdmap_pop_to(&st->fds, mark);
+		return 1;
+	}
 	struct args *saved_args = st->args;
 	struct unit *saved_unit = st->unit;
 	st->args = args_new((int)argv->n - 1, argv->v + 1);
@@ -285,13 +307,14 @@ static int run_function(struct stage *st, struct func *f, struct strvec *argv,
 	return set_status(st, status);
 }
 
-static void build_env(struct stage *st, struct strvec *assigns, struct strvec *env)
+static int build_env(struct stage *st, struct strvec *assigns, struct strvec *env)
 {
-	if (assigns->n)
-		assign_temporary(st, assigns);
+	if (assigns->n && assign_temporary(st, assigns) != 0)
+		return -1;
 	stage_env(st, env);
 	if (assigns->n)
 		stage_scope_pop(st);
+	return 0;
 }
 
 static int exec_error_status(struct stage *st, const char *name, int err, bool by_path)
@@ -320,7 +343,10 @@ static int run_external(struct stage *st, const char *path, struct strvec *argv,
 		return st->status;
 	}
 	struct strvec env = STRVEC_INIT;
-	build_env(st, assigns, &env);
+	if (build_env(st, assigns, &env) != 0) {
+		fdmap_pop_to(&st->fds, mark);
+		return 1;
+	}
 	int err = 0;
 	io_flush(st);
 	if (replace) {
@@ -339,37 +365,22 @@ static int run_external(struct stage *st, const char *path, struct strvec *argv,
 
 int exec_replace(struct stage *st, int argc, char **argv)
 {
-	char *path = NULL;
-	enum cmd_kind k = exec_lookup(argv[0], &path);
+	/* POSIX: exec runs a program, never a function or builtin */
+	int err = ENOENT;
+	char *path = strchr(argv[0], '/') ? xstrdup(argv[0]) : path_lookup(argv[0], &err);
 	struct strvec av = STRVEC_INIT, env = STRVEC_INIT;
-	for (int i = 0; i < argc; i++)
-		strvec_pushdup(&av, argv[i]);
 	int status;
-	if (k != CMD_EXTERNAL) {
-		/* exec of a builtin or function: run it, then end the stage */
-		struct strvec none = STRVEC_INIT;
-		const struct builtin *b = builtin_find(argv[0]);
-		struct func f;
-		if (k == CMD_NOTFOUND) {
-			status = exec_error_status(st, argv[0], ENOENT, false);
-		} else if (k == CMD_FUNCTION && state_func_get(argv[0], &f)) {
-			static const struct node empty = { .kind = NODE_SIMPLE };
-			status = run_function(st, &f, &av, &none, &empty);
-			state_func_release(&f);
-		} else {
-			status = b->fn(st, argc, av.v);
-			status = finish_builtin_io(st, argv[0], status);
-		}
-		strvec_free(&av);
+	if (!path) {
+		status = exec_error_status(st, argv[0], err, false);
 		st->flow = FLOW_EXIT;
 		return status;
 	}
+	for (int i = 0; i < argc; i++)
+		strvec_pushdup(&av, argv[i]);
 	stage_env(st, &env);
-	int err = 0;
 	io_flush(st);
 	if (st->is_main || st->is_subshell) {
-		/* replace the process: arrange fds, then execve */
-		exec_run_exit_trap(st);
+		/* replace the process: arrange fds, then execve (no EXIT trap) */
 		spawn_exec(st, path, av.v, strvec_argv(&env), &err);
 		status = exec_error_status(st, argv[0], err, strchr(argv[0], '/') != NULL);
 	} else {
@@ -398,6 +409,16 @@ static int expand_decl_args(struct stage *st, const struct node *n, struct strve
 			char *v = NULL;
 			if (expand_word_str(st, w[i], &v) != 0)
 				return -1;
+			size_t name_len = (size_t)(eq - p0->u.lit.s) + 1;
+			char *t = eq[1] == '~' || memchr(eq, ':', p0->u.lit.len - name_len + 1)
+			          ? expand_assignment_tilde(st, v + name_len) : NULL;
+			if (t) {
+				v[name_len] = '\0';
+				char *joined = xasprintf("%s%s", v, t);
+				free(v);
+				free(t);
+				v = joined;
+			}
 			strvec_push(argv, v);
 		} else if (expand_words(st, &w[i], 1, argv) != 0) {
 			return -1;
@@ -541,7 +562,10 @@ pid_t exec_simple_spawn(struct stage *st, const struct node *n, bool bg, int *st
 		*status = exec_error_status(st, argv.v[0], err, false);
 		goto out;
 	}
-	build_env(st, &assigns, &env);
+	if (build_env(st, &assigns, &env) != 0) {
+		*status = 1;
+		goto out;
+	}
 	pid = spawn_program(st, path, argv.v, strvec_argv(&env), bg, &err);
 	if (pid < 0)
 		*status = exec_error_status(st, argv.v[0], err, strchr(argv.v[0], '/') != NULL);
@@ -792,10 +816,10 @@ static int exec_list(struct stage *st, const struct node *n)
 			status = exec_async(st, it->cmd);
 		else
 			status = exec_node(st, it->cmd);
-		if (st->flow != FLOW_NONE)
-			break;
 		if (st->is_main && signals_pending())
 			exec_run_traps(st);
+		if (st->flow != FLOW_NONE)
+			break;
 	}
 	return status;
 }
@@ -970,6 +994,7 @@ struct file_reader {
 	size_t pos, len;
 	bool eof;
 	bool byte_at_a_time;   /* shared stdin that is not seekable */
+	bool sync_offset;      /* shared seekable stdin: seek back after each line */
 };
 
 static int file_read_line(void *ctx, struct sbuf *line, bool continuation)
@@ -985,7 +1010,7 @@ static int file_read_line(void *ctx, struct sbuf *line, bool continuation)
 					exec_echo_input(r->st, line->data + start, line->len - start);
 				return got ? 1 : 0;
 			}
-			ssize_t n = read(r->fd, r->buf, r->byte_at_a_time ? 1 : sizeof r->buf);
+			ssize_t n = read(r->fd, r->buf, r->byte_at_a_time ? 1 : r->sync_offset ? 512 : sizeof r->buf);
 			if (n < 0 && errno == EINTR)
 				continue;
 			if (n <= 0) {
@@ -1003,6 +1028,11 @@ static int file_read_line(void *ctx, struct sbuf *line, bool continuation)
 		r->pos += take;
 		got = true;
 		if (nl) {
+			if (r->sync_offset && r->pos < r->len) {
+				/* commands reading stdin get what follows this line */
+				lseek(r->fd, -(off_t)(r->len - r->pos), SEEK_CUR);
+				r->pos = r->len = 0;
+			}
 			exec_echo_input(r->st, line->data + start, line->len - start);
 			return 1;
 		}
@@ -1057,6 +1087,7 @@ int exec_file(struct stage *st, const char *path, int fd)
 	/* a script on our stdin must not be read ahead of the command that
 	 * runs: later commands may read the rest of stdin */
 	r->byte_at_a_time = fd == 0 && lseek(0, 0, SEEK_CUR) < 0;
+	r->sync_offset = fd == 0 && !r->byte_at_a_time;
 	struct parser *p = parser_new(path, file_read_line, r);
 	parser_set_alias(p, alias_cb, NULL);
 	const char *saved_source = st->source;
@@ -1087,10 +1118,14 @@ void exec_run_traps(struct stage *st)
 			int saved = st->status;
 			enum flow saved_flow = st->flow;
 			st->flow = FLOW_NONE;
+			st->in_trap++;
+			st->trap_status = saved;
 			exec_string(st, action, strlen(action), "trap");
-			if (st->flow == FLOW_NONE)
+			st->in_trap--;
+			if (st->flow == FLOW_NONE) {
 				st->flow = saved_flow;
-			st->status = saved;
+				st->status = saved;
+			}
 		}
 		free(action);
 	}
@@ -1105,7 +1140,10 @@ void exec_run_exit_trap(struct stage *st)
 	if (*action) {
 		int saved = st->status;
 		st->flow = FLOW_NONE;
+		st->in_trap++;
+		st->trap_status = saved;
 		exec_string(st, action, strlen(action), "trap");
+		st->in_trap--;
 		if (st->flow != FLOW_EXIT)
 			st->status = saved;
 	}

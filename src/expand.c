@@ -38,6 +38,13 @@ enum xmode {
 	XMODE_PATTERN,   /* one string, quoted pattern characters escaped */
 };
 
+/* A quoted character that means something in a pattern (also inside a
+ * bracket expression: - ! ^ :) is escaped with a backslash. */
+static bool needs_escape(char c)
+{
+	return c && strchr("\\*?[]-!^:.=", c) != NULL;
+}
+
 struct prefield {
 	struct sbuf s;
 	struct sbuf f;          /* one flag byte per byte of s */
@@ -124,6 +131,43 @@ static int expand_tilde(struct xstate *x, const char *user)
 	return 0;
 }
 
+static int expand_tilde(struct xstate *x, const char *user);
+
+char *expand_assignment_tilde(struct stage *st, const char *value)
+{
+	/* POSIX 2.6.1: in an assignment, a tilde prefix at the start of the
+	 * value and after each unquoted ':' */
+	struct sbuf out = SBUF_INIT;
+	bool changed = false;
+	const char *p = value;
+	for (;;) {
+		if (*p == '~') {
+			size_t n = strcspn(p + 1, "/:");
+			char *user = xstrndup(p + 1, n);
+			struct xstate x = { st, XMODE_STRING, NULL, 0, 0 };
+			pf_new(&x);
+			expand_tilde(&x, user);
+			sbuf_addn(&out, x.pf[0].s.data, x.pf[0].s.len);
+			xstate_free(&x);
+			free(user);
+			p += n + 1;
+			changed = true;
+		}
+		const char *colon = strchr(p, ':');
+		if (!colon) {
+			sbuf_adds(&out, p);
+			break;
+		}
+		sbuf_addn(&out, p, (size_t)(colon - p) + 1);
+		p = colon + 1;
+	}
+	if (!changed) {
+		sbuf_free(&out);
+		return NULL;
+	}
+	return sbuf_detach(&out);
+}
+
 /* --- parameters ---------------------------------------------------------- */
 
 static bool is_args_param(const char *name)
@@ -207,7 +251,7 @@ static int expand_sub(struct stage *st, const struct word *w, enum xmode mode, c
 			struct prefield *p = &sub.pf[0];
 			for (size_t i = 0; i < p->s.len; i++) {
 				char c = p->s.data[i];
-				if ((p->f.data[i] & CH_QUOTED) && strchr("\\*?[]", c))
+				if ((p->f.data[i] & CH_QUOTED) && needs_escape(c))
 					sbuf_addc(&pat, '\\');
 				sbuf_addc(&pat, c);
 			}
@@ -548,7 +592,7 @@ static void glob_field(struct stage *st, const char *s, const char *f, size_t le
 	if (magic) {
 		struct sbuf pat = SBUF_INIT;
 		for (size_t i = 0; i < len; i++) {
-			if ((f[i] & CH_QUOTED) && strchr("\\*?[]", s[i]))
+			if ((f[i] & CH_QUOTED) && needs_escape(s[i]))
 				sbuf_addc(&pat, '\\');
 			sbuf_addc(&pat, s[i]);
 		}

@@ -26,6 +26,9 @@ int expand_word_pattern(struct stage *st, const struct word *w, char **out);
 /* A literal word with no expansions and no quoting? Fills s and len with its text. */
 bool word_is_plain(const struct word *w, const char **s, size_t *len);
 
+/* Tilde prefixes of an assignment value given as plain text (export x=~/d):
+ * a new string, or NULL when there was none. */
+char *expand_assignment_tilde(struct stage *st, const char *value);
 /* True when expanding w could run shell code (a command substitution). */
 bool word_has_cmdsub(const struct word *w);
 

@@ -65,7 +65,7 @@ static void job_free(struct job *j)
 	free(j);
 }
 
-int jobs_wait_pid(pid_t pid)
+int jobs_wait_pid(pid_t pid, bool (*interrupted)(void))
 {
 	pthread_mutex_lock(&lock);
 	struct job *j = NULL;
@@ -76,8 +76,19 @@ int jobs_wait_pid(pid_t pid)
 	pthread_mutex_unlock(&lock);
 	if (!known)
 		return -1;
-	if (!done)
-		status = spawn_wait(pid);
+	while (!done) {
+		int ws;
+		if (waitpid(pid, &ws, 0) == pid) {
+			status = spawn_status(ws);
+			break;
+		}
+		if (errno != EINTR) {
+			status = 127;
+			break;
+		}
+		if (interrupted && interrupted())
+			return -2;
+	}
 	pthread_mutex_lock(&lock);
 	j = take_locked(pid);
 	pthread_mutex_unlock(&lock);
@@ -96,7 +107,8 @@ int jobs_wait_all(bool (*interrupted)(void))
 			return 0;
 		if (interrupted && interrupted())
 			return -1;
-		jobs_wait_pid(pid);
+		if (jobs_wait_pid(pid, interrupted) == -2)
+			return -1;
 	}
 }
 

@@ -11,8 +11,10 @@
  * (a leaf lock). cmd is copied. */
 int jobs_add(pid_t pid, const char *cmd);
 /* Waits for the job owning pid (which must be a job); returns its status,
- * or -1 when pid is not a known job (127 for wait). The job is removed. */
-int jobs_wait_pid(pid_t pid);
+ * or -1 when pid is not a known job (127 for wait), or -2 when a signal
+ * interrupted the wait and interrupted() says so (the job stays). The job is
+ * removed once reaped. */
+int jobs_wait_pid(pid_t pid, bool (*interrupted)(void));
 /* Waits for every job; returns 0 (or 128+sig if interrupted: -1). */
 int jobs_wait_all(bool (*interrupted)(void));
 /* Pid of job %n (n >= 1), %% / %+ (n == 0: the newest); -1 when none. */

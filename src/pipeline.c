@@ -327,8 +327,14 @@ static enum purity simple_purity(const struct node *n)
 		return IMPURE;
 	}
 	enum purity p;
-	if (is_output_builtin(s, len))
-		p = PURE_BUILTIN;
+	const char *arg1 = NULL;
+	size_t arg1len = 0;
+	bool trap_list = len == 4 && memcmp(s, "trap", 4) == 0 &&
+	                 (n->u.simple.nwords == 1 ||
+	                  (n->u.simple.nwords == 2 && word_is_plain(n->u.simple.words[1], &arg1, &arg1len) &&
+	                   arg1len == 2 && memcmp(arg1, "-p", 2) == 0));
+	if (is_output_builtin(s, len) || trap_list)
+		p = PURE_BUILTIN;   /* POSIX: $(trap) lists the shell's own traps */
 	else if (memchr(s, '/', len) || !builtin_find(name))
 		p = PURE_EXTERNAL;
 	else

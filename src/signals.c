@@ -97,6 +97,14 @@ int signals_take_pending(void)
 	return found;
 }
 
+int signals_peek_pending(void)
+{
+	for (int sig = 1; sig < NSIG; sig++)
+		if (atomic_load(&pending[sig]))
+			return sig;
+	return 0;
+}
+
 bool signals_pending(void)
 {
 	return atomic_load_explicit(&any_pending, memory_order_relaxed);

@@ -21,6 +21,8 @@ void signals_set_disposition(int sig, enum signal_disp d);
 bool signals_ignored_at_start(int sig);
 /* Takes the lowest pending caught signal and clears it; 0 when none. */
 int signals_take_pending(void);
+/* The lowest pending caught signal, left pending; 0 when none. */
+int signals_peek_pending(void);
 /* True when any caught signal is pending (cheap; checked between commands). */
 bool signals_pending(void);
 /* Blocks every asynchronous signal in the calling thread (stage threads). */

@@ -326,11 +326,24 @@ void stage_scope_push(struct stage *st, bool temp)
 	st->scope = sc;
 }
 
+void stage_local_options(struct stage *st)
+{
+	struct scope *sc = st->scope;
+	while (sc && sc->temp)
+		sc = sc->up;
+	if (!sc || sc->restore_opts)
+		return;
+	sc->restore_opts = true;
+	sc->saved_opts = state_opt_word();
+}
+
 void stage_scope_pop(struct stage *st)
 {
 	struct scope *sc = st->scope;
 	if (!sc)
 		return;
+	if (sc->restore_opts)
+		state_opt_set_word(sc->saved_opts);
 	st->scope = sc->up;
 	for (struct local_var *v = sc->vars, *next; v; v = next) {
 		next = v->next;
@@ -353,6 +366,10 @@ int stage_local(struct stage *st, const char *name, const char *value, bool has_
 	for (v = sc->vars; v; v = v->next)
 		if (strcmp(v->name, name) == 0)
 			break;
+	if (!v && (state_var_flags(name, NULL) & VAR_READONLY)) {
+		stage_error(st, "local: %s: readonly variable", name);
+		return -1;
+	}
 	if (!v) {
 		v = xcalloc(1, sizeof *v);
 		v->name = xstrdup(name);

@@ -97,6 +97,8 @@ struct scope {
 	struct local_var *vars;
 	struct scope *up;       /* enclosing frame, NULL at the outermost */
 	bool temp;              /* prefix assignments (exported to children) */
+	bool restore_opts;      /* `local -` was used: restore saved_opts */
+	unsigned saved_opts;
 };
 
 /* --- control flow ------------------------------------------------------- */
@@ -130,6 +132,8 @@ struct stage {
 
 	int soft_special;       /* > 0 under `command`: special builtin errors
 	                           do not end the shell */
+	int in_trap;            /* > 0 while a trap action runs */
+	int trap_status;        /* $? when the trap action started (exit's default) */
 	int errexit_off;        /* > 0 inside if/while conditions, && || left sides, ! */
 	bool is_main;           /* the shell's own stage (exit ends the process) */
 	bool is_subshell;       /* running in a forked child: exit is _exit */
@@ -167,6 +171,9 @@ int stage_var_set(struct stage *st, const char *name, const char *value);
 int stage_var_unset(struct stage *st, const char *name);
 /* Declares a local in the innermost function frame (local builtin). */
 int stage_local(struct stage *st, const char *name, const char *value, bool has_value);
+/* `local -`: saves the shell options; the innermost function frame restores
+ * them when it is popped. */
+void stage_local_options(struct stage *st);
 /* Pushes / pops a frame (function call, temporary assignments). */
 void stage_scope_push(struct stage *st, bool temp);
 void stage_scope_pop(struct stage *st);

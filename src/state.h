@@ -92,6 +92,9 @@ bool state_opt(enum shopt o);
 void state_opt_set(enum shopt o, bool on);
 const char *state_opt_name(enum shopt o);    /* long name, e.g. "errexit" */
 char state_opt_letter(enum shopt o);         /* 'e', or 0 when it has none */
+/* All options as one word (bit o = option o), for `local -`. */
+unsigned state_opt_word(void);
+void state_opt_set_word(unsigned w);
 /* Looks up by long name; returns OPT_COUNT when unknown. */
 enum shopt state_opt_by_name(const char *name);
 /* The value of $-, e.g. "ehu"; caller frees. */
@@ -146,6 +149,8 @@ void state_umask_set(mode_t m);
 
 /* --- process-wide facts -------------------------------------------------- */
 pid_t state_shell_pid(void);                  /* $$ */
+/* Changes whenever PATH is assigned or unset (the command table forgets). */
+unsigned state_path_generation(void);
 pid_t state_last_bg(void);                    /* $! (0 when none) */
 void state_set_last_bg(pid_t pid);
 const char *state_arg0(void);                 /* $0; set once at start-up */
