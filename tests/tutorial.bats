@@ -149,6 +149,7 @@ PAGE
 @test "tutorial: thread-per-stage" { example thread-per-stage; }
 @test "tutorial: thread-portable" { example thread-portable; }
 @test "tutorial: thread-forkstages" { example thread-forkstages; }
+@test "tutorial: thread-pipestatus" { example thread-pipestatus; }
 @test "tutorial: match-filter" { example match-filter; }
 @test "tutorial: match-o-p" { example match-o-p; }
 @test "tutorial: match-capture" { example match-capture; }
