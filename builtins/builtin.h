@@ -42,6 +42,27 @@ const struct builtin *builtin_table(size_t *n);
 /* Helpers shared by several builtins (builtin.c). */
 /* Parses an exit-status-like number 0..255 for exit/return; false if invalid. */
 bool builtin_status_arg(const char *s, int *out);
+/* Asserts (debug builds) that the table is sorted; called once at start-up. */
+void builtin_check_table(void);
+
+/* A special builtin's error (POSIX 2.8.1): ends a non-interactive shell
+ * unless the builtin runs through `command`. Returns status. */
+int builtin_fatal(struct stage *st, int status);
+/* Prints PREFIX NAME='value' (re-readable quoting) on the stage's stdout;
+ * value NULL prints the name alone. */
+void builtin_print_assignment(struct stage *st, const char *prefix, const char *name, const char *value);
+/* export and readonly: NAME[=value]... gaining the attribute flag. */
+int builtin_declare(struct stage *st, int argc, char **argv, unsigned flag, const char *prefix);
+/* command -v / -V and type: describes name; 0 when found. */
+int builtin_describe(struct stage *st, const char *name, bool verbose, bool use_default_path);
+/* True for reserved words (type). */
+bool builtin_is_keyword(const char *name);
+/* Signal name without SIG ("INT", "EXIT" for 0) or NULL; number of a name
+ * or number (with or without SIG, any case), -1 when unknown. */
+const char *builtin_signal_name(int sig);
+int builtin_signal_number(const char *s);
+/* Pid for a job spec (%n, %%, %+) or a pid; -1 after an error message. */
+pid_t builtin_job_pid(struct stage *st, const char *spec);
 
 builtin_fn builtin_alias;
 builtin_fn builtin_break;

@@ -48,13 +48,16 @@ enum param_op {
 	PARAM_RM_LSUFFIX,    /* ${x%%w} */
 	PARAM_RM_SPREFIX,    /* ${x#w} */
 	PARAM_RM_LPREFIX,    /* ${x##w} */
+	PARAM_BAD,           /* a form POSIX does not define (${x/a/b}, ${x:1}): accepted
+	                        by the parser as dash does, an error ("bad substitution")
+	                        when expanded; name is the raw text between the braces */
 };
 
 struct param_exp {
 	const char *name;    /* identifier, digits ("1", "10"), or one of @ * # ? - $ ! 0 */
 	enum param_op op;
 	bool colon;          /* the ':' forms: also treat empty as unset */
-	struct word *arg;    /* the word after the operator; NULL for PLAIN/LENGTH.
+	struct word *arg;    /* the word after the operator; NULL for PLAIN/LENGTH/BAD.
 	                        For ${x:-} it is an empty word, not NULL. */
 };
 

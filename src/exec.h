@@ -3,6 +3,9 @@
 #define CONCH_EXEC_H
 
 #include "ast.h"
+#include <stdbool.h>
+#include <sys/types.h>
+
 #include "stage.h"
 
 /* Runs n in st; returns the exit status (also left in st->status). After it
@@ -16,6 +19,35 @@ int exec_string(struct stage *st, const char *src, size_t len, const char *sourc
 /* Runs a file of commands in st (the . builtin and `conch file`).
  * Returns the status; -1 if it could not be opened (errno set). */
 int exec_file(struct stage *st, const char *path, int fd);
+
+struct parser;
+struct sbuf;
+
+/* Runs a parsed unit in st (st->unit is set to it while it runs). */
+int exec_unit(struct stage *st, struct unit *u);
+/* Reads, parses and runs complete commands from p until end of input, an
+ * exit, or (non-interactive) a syntax error. */
+int exec_parser_loop(struct stage *st, struct parser *p, const char *source);
+
+/* Command substitution: runs body with its stdout captured into out.
+ * Returns the body's status. (pipeline.c) */
+int exec_capture(struct stage *st, const struct node *body, struct sbuf *out);
+
+/* `exec CMD ARGS`: runs the command in place of the stage (the process, in
+ * the main stage or a subshell). Sets st->flow to FLOW_EXIT. */
+int exec_replace(struct stage *st, int argc, char **argv);
+
+/* Runs and clears the EXIT trap, if any. */
+void exec_run_exit_trap(struct stage *st);
+
+/* A simple command known to be external (pipeline.c): expands it in st and
+ * starts it without waiting. Returns the pid, or -1 with *status set (the
+ * error was reported). st's fd map is the child's. */
+pid_t exec_simple_spawn(struct stage *st, const struct node *n, int *status);
+
+/* `command NAME ARGS`: runs a builtin or external command, never a function;
+ * special builtins lose their special error handling. */
+int exec_command(struct stage *st, int argc, char **argv, bool default_path);
 
 /* Runs pending traps for signals that arrived (main stage only). */
 void exec_run_traps(struct stage *st);

@@ -23,7 +23,10 @@ int expand_word_str(struct stage *st, const struct word *w, char **out);
 /* A pattern (case, ${x#p}): quoted characters are backslash-escaped for
  * pattern.h. Caller frees *out. */
 int expand_word_pattern(struct stage *st, const struct word *w, char **out);
-/* A literal word with no expansions and no quoting? Fills *s/*len with its text. */
+/* A literal word with no expansions and no quoting? Fills s and len with its text. */
 bool word_is_plain(const struct word *w, const char **s, size_t *len);
+
+/* True when expanding w could run shell code (a command substitution). */
+bool word_has_cmdsub(const struct word *w);
 
 #endif

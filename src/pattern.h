@@ -23,6 +23,10 @@ enum {
 /* True when str matches the whole pattern. */
 bool pattern_match(const char *pat, const char *str, int flags);
 
+/* The same for the first len bytes of str (need not be NUL-terminated), so a
+ * caller can match a piece of a string without copying it. */
+bool pattern_match_n(const char *pat, const char *str, size_t len, int flags);
+
 /* True when pat contains an unescaped * ? or [ (worth globbing or matching). */
 bool pattern_has_magic(const char *pat);
 

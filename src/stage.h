@@ -33,7 +33,11 @@
 
 /* --- virtual fd map ------------------------------------------------------- */
 
-enum { FDMAP_CLOSED = -2 };     /* entry value: the virtual fd is closed */
+enum {
+	FDMAP_CLOSED = -2,      /* entry value: the virtual fd is closed */
+	FDMAP_CAPTURE = -3,     /* entry value: writes go to stage->capture
+	                           (a command substitution of builtins only) */
+};
 
 struct fd_entry {
 	int vfd;      /* the number the script sees */
@@ -46,7 +50,8 @@ struct fdmap {
 	size_t n, cap;
 };
 
-/* Real fd for vfd, or -1 when the virtual fd is closed (errno EBADF). */
+/* Real fd for vfd, or -1 when the virtual fd is closed (errno EBADF).
+ * Returns FDMAP_CAPTURE for a capture entry. */
 int fdmap_get(const struct fdmap *m, int vfd);
 /* Pushes vfd -> rfd (rfd may be FDMAP_CLOSED). With owned, the map closes
  * rfd when the entry is popped. */
@@ -59,6 +64,9 @@ void fdmap_pop_to(struct fdmap *m, size_t mark);
  * the same real fds (the parent outlives the child stage). */
 void fdmap_copy(struct fdmap *dst, const struct fdmap *src);
 void fdmap_free(struct fdmap *m);
+/* Drops every entry without closing anything (a forked child that already
+ * rearranged its fds). */
+void fdmap_forget(struct fdmap *m);
 /* Calls fn for each visible vfd (the newest entry per vfd only). */
 void fdmap_each(const struct fdmap *m, void (*fn)(void *ctx, int vfd, int rfd), void *ctx);
 
@@ -99,6 +107,7 @@ enum flow {
 	FLOW_CONTINUE,     /* flow_n levels */
 	FLOW_RETURN,
 	FLOW_EXIT,         /* exit the stage (the shell, in the main stage) */
+	FLOW_INTERRUPT,    /* Ctrl-C in an interactive shell: back to the prompt */
 };
 
 /* --- the stage ------------------------------------------------------------ */
@@ -115,14 +124,23 @@ struct stage {
 
 	int loop_depth;         /* enclosing loops, for break/continue */
 	int func_depth;         /* enclosing function calls, for return */
+	int dot_depth;          /* enclosing . scripts, for return */
 	enum flow flow;
 	int flow_n;
 
+	int soft_special;       /* > 0 under `command`: special builtin errors
+	                           do not end the shell */
 	int errexit_off;        /* > 0 inside if/while conditions, && || left sides, ! */
 	bool is_main;           /* the shell's own stage (exit ends the process) */
 	bool is_subshell;       /* running in a forked child: exit is _exit */
 	atomic_bool stop;       /* asked to stop (signal, EPIPE downstream) */
 
+	int cmdsub_status;      /* status of the last command substitution */
+	bool cmdsub_ran;        /* a command substitution ran in this command */
+	struct sbuf *capture;   /* FDMAP_CAPTURE target: $(...) run in this thread */
+
+	struct unit *unit;      /* the unit being run (function definitions
+	                           take a reference on it); borrowed */
 	int lineno;             /* $LINENO of the command being run */
 	const char *source;     /* file name for messages */
 };

@@ -128,6 +128,10 @@ char *state_trap_get(int sig);
  * (signals.c). Returns 0, or -1 if the signal cannot be trapped. */
 int state_trap_set(int sig, const char *action);
 
+/* A forked subshell: caught traps go back to default (POSIX 2.12); ignored
+ * ones stay ignored. Child only (single-threaded). */
+void state_trap_reset_subshell(void);
+
 /* --- working directory and umask ---------------------------------------- */
 /* The logical working directory ($PWD); malloc'd. */
 char *state_cwd(void);

@@ -1,0 +1,103 @@
+/* builtin.c: the one sorted table of builtins, lookup, and helpers shared by builtins */
+#include <assert.h>
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../src/state.h"
+#include "builtin.h"
+
+/*
+ * The table MUST stay sorted by strcmp() of the names: builtin_find is a
+ * binary search. builtin_check_table() asserts it in debug builds.
+ * `[` is test under its other name.
+ */
+static const struct builtin table[] = {
+	{ ".",        builtin_dot,      BUILTIN_SPECIAL },
+	{ ":",        builtin_colon,    BUILTIN_SPECIAL },
+	{ "[",        builtin_test,     0 },
+	{ "alias",    builtin_alias,    0 },
+	{ "break",    builtin_break,    BUILTIN_SPECIAL },
+	{ "cd",       builtin_cd,       0 },
+	{ "command",  builtin_command,  0 },
+	{ "continue", builtin_continue, BUILTIN_SPECIAL },
+	{ "echo",     builtin_echo,     0 },
+	{ "eval",     builtin_eval,     BUILTIN_SPECIAL },
+	{ "exec",     builtin_exec,     BUILTIN_SPECIAL },
+	{ "exit",     builtin_exit,     BUILTIN_SPECIAL },
+	{ "export",   builtin_export,   BUILTIN_SPECIAL | BUILTIN_DECL },
+	{ "false",    builtin_false,    0 },
+	{ "getopts",  builtin_getopts,  0 },
+	{ "hash",     builtin_hash,     0 },
+	{ "jobs",     builtin_jobs,     0 },
+	{ "kill",     builtin_kill,     0 },
+	{ "local",    builtin_local,    BUILTIN_DECL },
+	{ "printf",   builtin_printf,   0 },
+	{ "pwd",      builtin_pwd,      0 },
+	{ "read",     builtin_read,     0 },
+	{ "readonly", builtin_readonly, BUILTIN_SPECIAL | BUILTIN_DECL },
+	{ "return",   builtin_return,   BUILTIN_SPECIAL },
+	{ "set",      builtin_set,      BUILTIN_SPECIAL },
+	{ "shift",    builtin_shift,    BUILTIN_SPECIAL },
+	{ "test",     builtin_test,     0 },
+	{ "times",    builtin_times,    BUILTIN_SPECIAL },
+	{ "trap",     builtin_trap,     BUILTIN_SPECIAL },
+	{ "true",     builtin_true,     0 },
+	{ "type",     builtin_type,     0 },
+	{ "ulimit",   builtin_ulimit,   0 },
+	{ "umask",    builtin_umask,    0 },
+	{ "unalias",  builtin_unalias,  0 },
+	{ "unset",    builtin_unset,    BUILTIN_SPECIAL },
+	{ "wait",     builtin_wait,     0 },
+};
+
+#define TABLE_LEN (sizeof table / sizeof table[0])
+
+static int cmp_name(const void *key, const void *elem)
+{
+	const struct builtin *b = elem;
+	return strcmp(key, b->name);
+}
+
+const struct builtin *builtin_find(const char *name)
+{
+	return bsearch(name, table, TABLE_LEN, sizeof table[0], cmp_name);
+}
+
+const struct builtin *builtin_table(size_t *n)
+{
+	*n = TABLE_LEN;
+	return table;
+}
+
+void builtin_check_table(void)
+{
+#ifndef NDEBUG
+	for (size_t i = 1; i < TABLE_LEN; i++)
+		assert(strcmp(table[i - 1].name, table[i].name) < 0);
+#endif
+}
+
+/* Decimal digits only (no sign: `exit -1` is an error, as in dash); the
+ * value is taken modulo 256 as the kernel would, so `exit 256` is 0. */
+bool builtin_status_arg(const char *s, int *out)
+{
+	unsigned v = 0;
+
+	if (*s == '\0')
+		return false;
+	for (; *s; s++) {
+		if (!isdigit((unsigned char)*s))
+			return false;
+		v = (v * 10 + (unsigned)(*s - '0')) & 0xffffu;
+	}
+	*out = (int)(v & 255);
+	return true;
+}
+
+int builtin_fatal(struct stage *st, int status)
+{
+	if (st->soft_special == 0 && !state_opt(OPT_INTERACTIVE))
+		st->flow = FLOW_EXIT;
+	return status;
+}

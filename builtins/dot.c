@@ -1,0 +1,74 @@
+/* dot.c: the . special builtin (POSIX): run a file in the current environment */
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../src/exec.h"
+#include "../src/path.h"
+#include "builtin.h"
+
+int builtin_dot(struct stage *st, int argc, char **argv)
+{
+	int first = 1;
+	if (argc > 1 && strcmp(argv[1], "--") == 0)
+		first = 2;
+	if (first >= argc) {
+		stage_error(st, ".: filename argument required");
+		return 2;
+	}
+	const char *name = argv[first];
+	char *path = NULL;
+	if (strchr(name, '/')) {
+		path = xstrdup(name);
+	} else {
+		/* POSIX: search PATH (the file need not be executable) */
+		char *p = stage_var_dup(st, "PATH");
+		struct sbuf b = SBUF_INIT;
+		const char *s = p ? p : "";
+		for (;;) {
+			const char *colon = strchr(s, ':');
+			size_t len = colon ? (size_t)(colon - s) : strlen(s);
+			sbuf_reset(&b);
+			sbuf_addn(&b, len ? s : ".", len ? len : 1);
+			sbuf_addc(&b, '/');
+			sbuf_adds(&b, name);
+			if (access(b.data, R_OK) == 0) {
+				path = sbuf_detach(&b);
+				break;
+			}
+			if (!colon)
+				break;
+			s = colon + 1;
+		}
+		sbuf_free(&b);
+		free(p);
+		if (!path && access(name, R_OK) == 0)
+			path = xstrdup(name);   /* bash and dash also look here */
+	}
+	if (!path) {
+		stage_error(st, ".: %s: not found", name);
+		return builtin_fatal(st, 2);
+	}
+	struct args *saved = NULL;
+	if (argc - first > 1) {
+		saved = st->args;
+		st->args = args_new(argc - first - 1, argv + first + 1);
+	}
+	st->dot_depth++;
+	int status = exec_file(st, path, -1);
+	st->dot_depth--;
+	if (status < 0) {
+		stage_error(st, ".: %s: %s", name, strerror(errno));
+		status = builtin_fatal(st, 2);
+	}
+	if (st->flow == FLOW_RETURN)
+		st->flow = FLOW_NONE;
+	if (saved) {
+		args_unref(st->args);
+		st->args = saved;
+	}
+	free(path);
+	return status;
+}

@@ -1,0 +1,152 @@
+/* kill.c: the kill builtin (POSIX): sends signals, lists signal names */
+#include <ctype.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "../src/signals.h"
+#include "builtin.h"
+#include "../src/jobs.h"
+
+#ifndef NSIG            /* not POSIX; glibc and the BSDs have it */
+#define NSIG 65
+#endif
+
+/*
+ * kill [-s sig | -n num | -SIG | -NUM] pid...   (default TERM)
+ * kill -l [status|sig...]
+ * Signal names are taken with or without SIG, in any case, or as numbers;
+ * 0 checks that the process exists. A negative pid names a process group
+ * (write `kill -- -PGID` or `kill -TERM -PGID`).
+ * `kill -l` prints every name, one a line, without SIG; `kill -l 130`
+ * prints INT (an exit status above 128 is a signal number plus 128);
+ * `kill -l INT` prints 2.
+ * A pid that is not a number, or a kill(2) that fails, is reported and
+ * makes the status 1; the other pids still get the signal. Usage errors: 2.
+ * Job ids: %N, %% and %+ (the newest job) name the job's process;
+ * other forms (%-, %name, %?text) are "no such job", status 1.
+ */
+
+static bool all_digits(const char *s)
+{
+	if (*s == '\0')
+		return false;
+	for (; *s; s++)
+		if (!isdigit((unsigned char)*s))
+			return false;
+	return true;
+}
+
+/* The pid of job spec s (after the %), or -1. */
+static long job_pid(const char *s)
+{
+	long n;
+
+	if (*s == '\0' || strcmp(s, "%") == 0 || strcmp(s, "+") == 0)
+		return jobs_pid(0);
+	if (all_digits(s) && parse_long(s, &n) && n >= 1 && n <= 0x7fffffff)
+		return jobs_pid((int)n);
+	return -1;
+}
+
+static int usage(struct stage *st)
+{
+	stage_error(st, "kill: usage: kill [-s sig | -n num | -sig] pid... or kill -l [status]");
+	return 2;
+}
+
+static int list(struct stage *st, int argc, char **argv)
+{
+	int status = 0;
+	long n;
+
+	if (argc == 0) {
+		for (int sig = 1; sig < NSIG; sig++) {
+			const char *name = signals_name(sig);
+			if (!name)
+				continue;
+			io_puts(st, 1, name);
+			io_write(st, 1, "\n", 1);
+		}
+		return 0;
+	}
+	for (int i = 0; i < argc; i++) {
+		if (all_digits(argv[i])) {
+			const char *name = NULL;
+			if (parse_long(argv[i], &n)) {
+				if (n > 128)
+					n -= 128;
+				name = n < NSIG ? signals_name((int)n) : NULL;
+			}
+			if (name == NULL) {
+				stage_error(st, "kill: %s: invalid signal number", argv[i]);
+				status = 1;
+				continue;
+			}
+			io_puts(st, 1, name);
+			io_write(st, 1, "\n", 1);
+		} else {
+			int sig = signals_number(argv[i]);
+			if (sig < 0) {
+				stage_error(st, "kill: %s: invalid signal name", argv[i]);
+				status = 1;
+				continue;
+			}
+			io_printf(st, 1, "%d\n", sig);
+		}
+	}
+	return status;
+}
+
+int builtin_kill(struct stage *st, int argc, char **argv)
+{
+	int sig = SIGTERM, status = 0, i = 1;
+	const char *spec = NULL;
+
+	if (argc < 2)
+		return usage(st);
+	if (strcmp(argv[1], "-l") == 0 || strcmp(argv[1], "-L") == 0)
+		return list(st, argc - 2, argv + 2);
+	if (strcmp(argv[1], "-s") == 0 || strcmp(argv[1], "-n") == 0) {
+		if (argc < 3)
+			return usage(st);
+		spec = argv[2];
+		i = 3;
+	} else if (strcmp(argv[1], "--") == 0) {
+		i = 2;
+	} else if (argv[1][0] == '-' && argv[1][1] != '\0') {
+		spec = argv[1] + 1;
+		i = 2;
+	}
+	if (spec != NULL && (sig = signals_number(spec)) < 0) {
+		stage_error(st, "kill: %s: invalid signal", spec);
+		return 1;
+	}
+	if (i < argc && spec != NULL && strcmp(argv[i], "--") == 0)
+		i++;
+	if (i >= argc)
+		return usage(st);
+
+	for (; i < argc; i++) {
+		long pid;
+		if (argv[i][0] == '%') {
+			pid = job_pid(argv[i] + 1);
+			if (pid <= 0) {
+				stage_error(st, "kill: %s: no such job", argv[i]);
+				status = 1;
+				continue;
+			}
+		} else if (!parse_long(argv[i], &pid) || pid != (pid_t)pid) {
+			stage_error(st, "kill: %s: arguments must be process or job IDs", argv[i]);
+			status = 1;
+			continue;
+		}
+		if (kill((pid_t)pid, sig) != 0) {
+			stage_error(st, "kill: (%ld): %s", pid, strerror(errno));
+			status = 1;
+		}
+	}
+	return status;
+}

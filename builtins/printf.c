@@ -1,0 +1,384 @@
+/* printf.c: the printf builtin (POSIX): formatted output */
+#include <errno.h>
+#include <inttypes.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "builtin.h"
+
+/*
+ * POSIX printf. Conversions: d i o u x X c s b e E f F g G a A %, with
+ * flags - + space # 0, a width and a precision (either may be `*`); length
+ * modifiers (h l L q j z t) are accepted and ignored. The format is reused
+ * while arguments remain; missing arguments are 0 or "". A numeric argument
+ * may be a C constant (0x1f, 017) or 'c / "c for the code of c. A bad number
+ * prints `conch: printf: 'abc': invalid number`, uses what could be parsed,
+ * and makes the status 1 without stopping. Escapes in the format:
+ * \\ \a \b \e \f \n \r \t \v \" \' \? \NNN \xHH (others print as is).
+ * %b also takes \0NNN, and \c there stops all output.
+ *
+ * Each conversion is formatted with snprintf into one buffer; the buffer is
+ * written with io_write (never stdio).
+ */
+
+struct pf {
+	struct stage *st;
+	struct sbuf out;
+	char **args;
+	int nargs;
+	int ai;         /* next argument */
+	int status;
+	bool stop;      /* \c in %b: no more output at all */
+};
+
+static const char *next_arg(struct pf *p)
+{
+	return p->ai < p->nargs ? p->args[p->ai++] : NULL;
+}
+
+static int hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/*
+ * Decodes the escape after the backslash at *s (s points at the backslash)
+ * into out; returns the position after it. in_b selects %b rules (\0NNN, \c).
+ * *stop is set by \c in %b.
+ */
+static const char *escape(const char *s, struct sbuf *out, bool in_b, bool *stop)
+{
+	const char *p = s + 1;
+	int v, d, i;
+	char c = *p;
+
+	switch (c) {
+	case '\0': sbuf_addc(out, '\\'); return p;
+	case '\\': break;
+	case 'a': c = '\a'; break;
+	case 'b': c = '\b'; break;
+	case 'e': case 'E': c = '\033'; break;
+	case 'f': c = '\f'; break;
+	case 'n': c = '\n'; break;
+	case 'r': c = '\r'; break;
+	case 't': c = '\t'; break;
+	case 'v': c = '\v'; break;
+	case '"': case '\'': case '?': break;
+	case 'c':
+		if (!in_b)
+			goto literal;
+		*stop = true;
+		return p + 1;
+	case 'x':
+		if (hexval(p[1]) < 0)
+			goto literal;
+		p++;
+		v = 0;
+		for (i = 0; i < 2 && (d = hexval(*p)) >= 0; i++, p++)
+			v = v * 16 + d;
+		sbuf_addc(out, (char)v);
+		return p;
+	case '0': case '1': case '2': case '3':
+	case '4': case '5': case '6': case '7':
+		if (in_b && c == '0')   /* \0NNN: up to three more digits */
+			p++;
+		v = 0;
+		for (i = 0; i < 3 && *p >= '0' && *p <= '7'; i++, p++)
+			v = v * 8 + (*p - '0');
+		sbuf_addc(out, (char)v);
+		return p;
+	default:
+		goto literal;
+	}
+	sbuf_addc(out, c);
+	return p + 1;
+literal:
+	sbuf_addc(out, '\\');
+	sbuf_addc(out, c);
+	return p + 1;
+}
+
+static void bad_number(struct pf *p, const char *s, const char *what)
+{
+	stage_error(p->st, "printf: '%s': %s", s, what);
+	p->status = 1;
+}
+
+/* 'c or "c: the code of c (a byte; 0 for a lone quote). */
+static bool char_const(const char *s, intmax_t *v)
+{
+	if (s[0] != '\'' && s[0] != '"')
+		return false;
+	*v = (unsigned char)s[1];
+	return true;
+}
+
+static void check_end(struct pf *p, const char *s, const char *end)
+{
+	if (errno == ERANGE)
+		bad_number(p, s, "out of range");
+	else if (end == s || *end != '\0')
+		bad_number(p, s, "invalid number");
+}
+
+static intmax_t arg_int(struct pf *p, const char *s)
+{
+	intmax_t v;
+	char *end;
+
+	if (s == NULL || *s == '\0')
+		return 0;
+	if (char_const(s, &v))
+		return v;
+	errno = 0;
+	v = strtoimax(s, &end, 0);
+	check_end(p, s, end);
+	return v;
+}
+
+static uintmax_t arg_uint(struct pf *p, const char *s)
+{
+	intmax_t iv;
+	uintmax_t v;
+	char *end;
+
+	if (s == NULL || *s == '\0')
+		return 0;
+	if (char_const(s, &iv))
+		return (uintmax_t)iv;
+	if (strchr(s, '-') != NULL)      /* -1 is UINTMAX_MAX, as in C */
+		return (uintmax_t)arg_int(p, s);
+	errno = 0;
+	v = strtoumax(s, &end, 0);
+	check_end(p, s, end);
+	return v;
+}
+
+static long double arg_float(struct pf *p, const char *s)
+{
+	intmax_t iv;
+	long double v;
+	char *end;
+
+	if (s == NULL || *s == '\0')
+		return 0;
+	if (char_const(s, &iv))
+		return (long double)iv;
+	errno = 0;
+	v = strtold(s, &end);
+	check_end(p, s, end);
+	return v;
+}
+
+/* snprintf of one conversion, appended to out. */
+static void add_formatted(struct pf *p, const char *spec, ...)
+{
+	va_list ap, ap2;
+
+	va_start(ap, spec);
+	va_copy(ap2, ap);
+	int n = vsnprintf(NULL, 0, spec, ap);
+	if (n < 0) {
+		stage_error(p->st, "printf: %s: %s", spec, strerror(errno));
+		p->status = 1;
+	} else {
+		sbuf_grow(&p->out, (size_t)n);
+		vsnprintf(p->out.data + p->out.len, (size_t)n + 1, spec, ap2);
+		p->out.len += (size_t)n;
+	}
+	va_end(ap2);
+	va_end(ap);
+}
+
+/* %s, %b, %c: done by hand so that NUL bytes from %b survive. */
+static void add_padded(struct pf *p, const char *s, size_t len, bool left,
+                       int width, int prec)
+{
+	if (prec >= 0 && (size_t)prec < len)
+		len = (size_t)prec;
+	size_t pad = width > 0 && (size_t)width > len ? (size_t)width - len : 0;
+	if (!left)
+		for (size_t i = 0; i < pad; i++)
+			sbuf_addc(&p->out, ' ');
+	sbuf_addn(&p->out, s, len);
+	if (left)
+		for (size_t i = 0; i < pad; i++)
+			sbuf_addc(&p->out, ' ');
+}
+
+/* A width or precision: digits or `*` (an argument). */
+static int field(struct pf *p, const char **fmt)
+{
+	const char *f = *fmt;
+	long v = 0;
+
+	if (*f == '*') {
+		intmax_t a = arg_int(p, next_arg(p));
+		*fmt = f + 1;
+		if (a > INT_MAX)
+			return INT_MAX;
+		if (a < -INT_MAX)
+			return -INT_MAX;
+		return (int)a;
+	}
+	for (; *f >= '0' && *f <= '9'; f++)
+		if (v < INT_MAX)
+			v = v * 10 + (*f - '0');
+	*fmt = f;
+	return v > INT_MAX ? INT_MAX : (int)v;
+}
+
+/* Handles the conversion at f (pointing after '%'); returns the position
+ * after it, or NULL after reporting an invalid directive. */
+static const char *conversion(struct pf *p, const char *f)
+{
+	const char *start = f - 1;
+	char flags[8];
+	size_t nf = 0;
+	int width = 0, prec = -1;
+	bool left = false;
+	char spec[48];
+
+	if (*f == '%') {
+		sbuf_addc(&p->out, '%');
+		return f + 1;
+	}
+	for (; *f && strchr("-+ #0", *f); f++) {
+		if (*f == '-')
+			left = true;
+		if (nf < sizeof flags - 1 && !memchr(flags, *f, nf))
+			flags[nf++] = *f;
+	}
+	flags[nf] = '\0';
+	width = field(p, &f);
+	if (width < 0) {
+		left = true;
+		width = -width;
+		if (nf < sizeof flags - 1 && !memchr(flags, '-', nf)) {
+			flags[nf++] = '-';
+			flags[nf] = '\0';
+		}
+	}
+	if (*f == '.') {
+		f++;
+		prec = field(p, &f);
+	}
+	while (*f && strchr("hlLqjzt", *f))
+		f++;
+
+	char conv = *f;
+	const char *arg;
+	switch (conv) {
+	case 'd': case 'i':
+		snprintf(spec, sizeof spec, "%%%s%d.%dj%c", flags, width, prec, conv);
+		if (prec < 0)
+			snprintf(spec, sizeof spec, "%%%s%dj%c", flags, width, conv);
+		add_formatted(p, spec, arg_int(p, next_arg(p)));
+		break;
+	case 'o': case 'u': case 'x': case 'X':
+		snprintf(spec, sizeof spec, "%%%s%d.%dj%c", flags, width, prec, conv);
+		if (prec < 0)
+			snprintf(spec, sizeof spec, "%%%s%dj%c", flags, width, conv);
+		add_formatted(p, spec, arg_uint(p, next_arg(p)));
+		break;
+	case 'e': case 'E': case 'f': case 'F':
+	case 'g': case 'G': case 'a': case 'A':
+		snprintf(spec, sizeof spec, "%%%s%d.%dL%c", flags, width, prec, conv);
+		if (prec < 0)
+			snprintf(spec, sizeof spec, "%%%s%dL%c", flags, width, conv);
+		add_formatted(p, spec, arg_float(p, next_arg(p)));
+		break;
+	case 'c':
+		arg = next_arg(p);
+		if (arg == NULL)
+			arg = "";
+		add_padded(p, arg, 1, left, width, -1);   /* "" gives a NUL, as in dash and bash */
+		break;
+	case 's':
+		arg = next_arg(p);
+		if (arg == NULL)
+			arg = "";
+		add_padded(p, arg, strlen(arg), left, width, prec);
+		break;
+	case 'b': {
+		struct sbuf tmp = SBUF_INIT;
+		arg = next_arg(p);
+		if (arg == NULL)
+			arg = "";
+		while (*arg && !p->stop) {
+			if (*arg == '\\') {
+				arg = escape(arg, &tmp, true, &p->stop);
+			} else {
+				const char *bs = strchr(arg, '\\');
+				size_t n = bs ? (size_t)(bs - arg) : strlen(arg);
+				sbuf_addn(&tmp, arg, n);
+				arg += n;
+			}
+		}
+		add_padded(p, sbuf_str(&tmp), tmp.len, left, width, prec);
+		sbuf_free(&tmp);
+		break;
+	}
+	default:
+		stage_error(p->st, "printf: %.*s: invalid directive",
+		            (int)(f - start + (*f != '\0')), start);
+		p->status = 1;
+		return NULL;
+	}
+	return f + 1;
+}
+
+int builtin_printf(struct stage *st, int argc, char **argv)
+{
+	struct pf p = { st, SBUF_INIT, NULL, 0, 0, 0, false };
+	int i = 1;
+
+	if (i < argc && strcmp(argv[i], "--") == 0)
+		i++;
+	if (i >= argc) {
+		stage_error(st, "printf: usage: printf format [argument...]");
+		return 2;
+	}
+	const char *format = argv[i];
+	p.args = argv + i + 1;
+	p.nargs = argc - i - 1;
+
+	for (;;) {
+		int first = p.ai;
+		const char *f = format;
+		while (*f && !p.stop) {
+			if (*f == '\\') {
+				f = escape(f, &p.out, false, &p.stop);
+			} else if (*f == '%') {
+				f = conversion(&p, f + 1);
+				if (f == NULL)
+					goto out;
+			} else {
+				const char *q = f + strcspn(f, "\\%");
+				sbuf_addn(&p.out, f, (size_t)(q - f));
+				f = q;
+			}
+		}
+		if (p.out.len >= 4096) {
+			io_write(st, 1, p.out.data, p.out.len);
+			sbuf_reset(&p.out);
+		}
+		if (p.stop || p.ai >= p.nargs || p.ai == first)
+			break;
+	}
+out:
+	if (p.out.len > 0)
+		io_write(st, 1, p.out.data, p.out.len);
+	sbuf_free(&p.out);
+	return p.status;
+}

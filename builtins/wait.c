@@ -1,0 +1,57 @@
+/* wait.c: the wait builtin (POSIX): wait for background jobs */
+
+#include <signal.h>
+#include <stdlib.h>
+
+#include "../src/jobs.h"
+#include "../src/signals.h"
+#include "builtin.h"
+
+static bool interrupted(void)
+{
+	return signals_pending();
+}
+
+pid_t builtin_job_pid(struct stage *st, const char *spec)
+{
+	long n = 0;
+	if (spec[0] == '%') {
+		const char *s = spec + 1;
+		if (*s == '\0' || *s == '%' || *s == '+')
+			n = 0;
+		else if (!parse_long(s, &n) || n < 1) {
+			stage_error(st, "%s: no such job", spec);
+			return -1;
+		}
+		pid_t pid = jobs_pid((int)n);
+		if (pid < 0)
+			stage_error(st, "%s: no such job", spec);
+		return pid;
+	}
+	if (!parse_long(spec, &n) || n <= 0) {
+		stage_error(st, "%s: not a pid or valid job spec", spec);
+		return -1;
+	}
+	return (pid_t)n;
+}
+
+int builtin_wait(struct stage *st, int argc, char **argv)
+{
+	if (argc == 1) {
+		if (jobs_wait_all(interrupted) < 0)
+			return 128 + SIGINT;
+		return 0;
+	}
+	int status = 0;
+	for (int i = 1; i < argc; i++) {
+		pid_t pid = builtin_job_pid(st, argv[i]);
+		if (pid < 0) {
+			status = 127;
+			continue;
+		}
+		status = jobs_wait_pid(pid);
+		if (status < 0)
+			status = 127;
+	}
+	return status;
+}

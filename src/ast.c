@@ -1,0 +1,239 @@
+/* ast.c: parse unit reference counting and the S-expression dump of the tree */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ast.h"
+#include "util.h"
+
+struct unit *unit_ref(struct unit *u)
+{
+	atomic_fetch_add_explicit(&u->refs, 1, memory_order_relaxed);
+	return u;
+}
+
+void unit_unref(struct unit *u)
+{
+	if (!u || atomic_fetch_sub_explicit(&u->refs, 1, memory_order_acq_rel) != 1)
+		return;
+	arena_free(&u->arena);
+	free(u);
+}
+
+static void dump_str(struct sbuf *out, const char *s, size_t n)
+{
+	sbuf_addc(out, '"');
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == '"' || c == '\\')
+			sbuf_printf(out, "\\%c", c);
+		else if (c == '\n')
+			sbuf_adds(out, "\\n");
+		else if (c == '\t')
+			sbuf_adds(out, "\\t");
+		else if (c < 0x20 || c == 0x7f)
+			sbuf_printf(out, "\\%03o", c);
+		else
+			sbuf_addc(out, (char)c);
+	}
+	sbuf_addc(out, '"');
+}
+
+static void dump_word(const struct word *w, struct sbuf *out);
+static void dump_node(const struct node *n, struct sbuf *out);
+
+static void dump_param(const struct param_exp *pe, struct sbuf *out)
+{
+	static const char *const ops[] = {
+		[PARAM_PLAIN] = "", [PARAM_LENGTH] = "", [PARAM_DEFAULT] = "-",
+		[PARAM_ASSIGN] = "=", [PARAM_ERROR] = "?", [PARAM_ALT] = "+",
+		[PARAM_RM_SSUFFIX] = "%", [PARAM_RM_LSUFFIX] = "%%",
+		[PARAM_RM_SPREFIX] = "#", [PARAM_RM_LPREFIX] = "##", [PARAM_BAD] = "",
+	};
+	const char *kind = pe->op == PARAM_LENGTH ? "len" : pe->op == PARAM_BAD ? "badsubst" : "param";
+	sbuf_printf(out, "(%s ", kind);
+	dump_str(out, pe->name, strlen(pe->name));
+	if (pe->op != PARAM_PLAIN && pe->op != PARAM_LENGTH && pe->op != PARAM_BAD) {
+		sbuf_printf(out, " %s%s ", pe->colon ? ":" : "", ops[pe->op]);
+		dump_word(pe->arg, out);
+	}
+	sbuf_addc(out, ')');
+}
+
+static void dump_part(const struct word_part *wp, struct sbuf *out)
+{
+	if (wp->quoted)
+		sbuf_adds(out, "(q ");
+	switch (wp->kind) {
+	case PART_LIT:
+		dump_str(out, wp->u.lit.s, wp->u.lit.len);
+		break;
+	case PART_TILDE:
+		sbuf_adds(out, "(tilde ");
+		dump_str(out, wp->u.tilde_user, strlen(wp->u.tilde_user));
+		sbuf_addc(out, ')');
+		break;
+	case PART_PARAM:
+		dump_param(wp->u.param, out);
+		break;
+	case PART_CMDSUB:
+		sbuf_adds(out, "(cmdsub");
+		if (wp->u.cmdsub) {
+			sbuf_addc(out, ' ');
+			dump_node(wp->u.cmdsub, out);
+		}
+		sbuf_addc(out, ')');
+		break;
+	case PART_ARITH:
+		sbuf_adds(out, "(arith ");
+		dump_word(wp->u.arith, out);
+		sbuf_addc(out, ')');
+		break;
+	}
+	if (wp->quoted)
+		sbuf_addc(out, ')');
+}
+
+/* A word of one unquoted literal prints as a string; otherwise (w PARTS...). */
+static void dump_word(const struct word *w, struct sbuf *out)
+{
+	if (w->nparts == 1 && w->parts[0].kind == PART_LIT && !w->parts[0].quoted) {
+		dump_str(out, w->parts[0].u.lit.s, w->parts[0].u.lit.len);
+		return;
+	}
+	sbuf_adds(out, "(w");
+	for (size_t i = 0; i < w->nparts; i++) {
+		sbuf_addc(out, ' ');
+		dump_part(&w->parts[i], out);
+	}
+	sbuf_addc(out, ')');
+}
+
+static void dump_redirs(const struct redir *r, struct sbuf *out)
+{
+	static const char *const ops[] = {
+		[REDIR_IN] = "<", [REDIR_OUT] = ">", [REDIR_CLOBBER] = ">|",
+		[REDIR_APPEND] = ">>", [REDIR_RDWR] = "<>", [REDIR_DUPIN] = "<&",
+		[REDIR_DUPOUT] = ">&", [REDIR_HEREDOC] = "<<",
+	};
+	for (; r; r = r->next) {
+		const char *suffix = r->op == REDIR_HEREDOC && !r->heredoc_expand ? "lit" : "";
+		sbuf_printf(out, " (%s%s %d ", ops[r->op], suffix, r->fd);
+		if (r->target)
+			dump_word(r->target, out);
+		else
+			sbuf_adds(out, "nil");
+		sbuf_addc(out, ')');
+	}
+}
+
+static void dump_words(const char *tag, struct word *const *w, size_t n, struct sbuf *out)
+{
+	sbuf_printf(out, "(%s", tag);
+	for (size_t i = 0; i < n; i++) {
+		sbuf_addc(out, ' ');
+		dump_word(w[i], out);
+	}
+	sbuf_addc(out, ')');
+}
+
+static void dump_simple(const struct node *n, struct sbuf *out)
+{
+	sbuf_adds(out, "(simple");
+	for (size_t i = 0; i < n->u.simple.nassigns; i++) {
+		const struct assign *a = &n->u.simple.assigns[i];
+		sbuf_printf(out, " (= %s ", a->name);
+		dump_word(a->value, out);
+		sbuf_addc(out, ')');
+	}
+	for (size_t i = 0; i < n->u.simple.nwords; i++) {
+		sbuf_addc(out, ' ');
+		dump_word(n->u.simple.words[i], out);
+	}
+}
+
+static void dump_case(const struct node *n, struct sbuf *out)
+{
+	sbuf_adds(out, "(case ");
+	dump_word(n->u.case_.subject, out);
+	for (size_t i = 0; i < n->u.case_.n; i++) {
+		const struct case_item *it = &n->u.case_.items[i];
+		sbuf_adds(out, " (item ");
+		dump_words("pats", it->pats, it->npats, out);
+		sbuf_addc(out, ' ');
+		dump_node(it->body, out);
+		sbuf_adds(out, it->term == CASE_FALLTHROUGH ? " ;&)" : " ;;)");
+	}
+}
+
+static void dump_node(const struct node *n, struct sbuf *out)
+{
+	if (!n) {
+		sbuf_adds(out, "nil");
+		return;
+	}
+	switch (n->kind) {
+	case NODE_SIMPLE: dump_simple(n, out); break;
+	case NODE_PIPELINE:
+		sbuf_adds(out, n->u.pipeline.bang ? "(pipe !" : "(pipe");
+		for (size_t i = 0; i < n->u.pipeline.n; i++) {
+			sbuf_addc(out, ' ');
+			dump_node(n->u.pipeline.cmds[i], out);
+		}
+		break;
+	case NODE_AND: case NODE_OR:
+		sbuf_adds(out, n->kind == NODE_AND ? "(and " : "(or ");
+		dump_node(n->u.andor.left, out);
+		sbuf_addc(out, ' ');
+		dump_node(n->u.andor.right, out);
+		break;
+	case NODE_LIST:
+		sbuf_adds(out, "(list");
+		for (size_t i = 0; i < n->u.list.n; i++) {
+			sbuf_adds(out, n->u.list.items[i].async ? " (bg " : " ");
+			dump_node(n->u.list.items[i].cmd, out);
+			if (n->u.list.items[i].async)
+				sbuf_addc(out, ')');
+		}
+		break;
+	case NODE_SUBSHELL: case NODE_GROUP:
+		sbuf_adds(out, n->kind == NODE_SUBSHELL ? "(subshell " : "(group ");
+		dump_node(n->u.group.body, out);
+		break;
+	case NODE_IF:
+		sbuf_adds(out, "(if ");
+		dump_node(n->u.if_.cond, out);
+		sbuf_addc(out, ' ');
+		dump_node(n->u.if_.then_part, out);
+		if (n->u.if_.else_part) {
+			sbuf_addc(out, ' ');
+			dump_node(n->u.if_.else_part, out);
+		}
+		break;
+	case NODE_WHILE: case NODE_UNTIL:
+		sbuf_adds(out, n->kind == NODE_WHILE ? "(while " : "(until ");
+		dump_node(n->u.loop.cond, out);
+		sbuf_addc(out, ' ');
+		dump_node(n->u.loop.body, out);
+		break;
+	case NODE_FOR:
+		sbuf_printf(out, "(for %s ", n->u.for_.var);
+		if (n->u.for_.has_in) {
+			dump_words("in", n->u.for_.words, n->u.for_.nwords, out);
+			sbuf_addc(out, ' ');
+		}
+		dump_node(n->u.for_.body, out);
+		break;
+	case NODE_CASE: dump_case(n, out); break;
+	case NODE_FUNCDEF:
+		sbuf_printf(out, "(func %s ", n->u.func.name);
+		dump_node(n->u.func.body, out);
+		break;
+	}
+	dump_redirs(n->redirs, out);
+	sbuf_addc(out, ')');
+}
+
+void ast_dump(const struct node *n, struct sbuf *out)
+{
+	dump_node(n, out);
+}

@@ -1,0 +1,1029 @@
+/* exec.c: the executor: runs nodes of the syntax tree in a stage */
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../builtins/builtin.h"
+#include "exec.h"
+#include "expand.h"
+#include "jobs.h"
+#include "parse.h"
+#include "path.h"
+#include "pattern.h"
+#include "pipeline.h"
+#include "redir.h"
+#include "signals.h"
+#include "spawn.h"
+#include "state.h"
+
+/* Deeper function recursion is an error, not a stack overflow. */
+#define MAX_FUNC_DEPTH 1000
+
+static const char *const keywords[] = {
+	"!", "case", "do", "done", "elif", "else", "esac", "fi", "for", "if",
+	"in", "then", "until", "while", "{", "}",
+};
+
+bool builtin_is_keyword(const char *name)
+{
+	for (size_t i = 0; i < sizeof keywords / sizeof keywords[0]; i++)
+		if (strcmp(keywords[i], name) == 0)
+			return true;
+	return false;
+}
+
+enum cmd_kind exec_lookup(const char *name, char **path)
+{
+	*path = NULL;
+	if (strchr(name, '/')) {
+		*path = xstrdup(name);
+		return CMD_EXTERNAL;
+	}
+	const struct builtin *b = builtin_find(name);
+	if (b && (b->flags & BUILTIN_SPECIAL))
+		return CMD_SPECIAL;
+	struct func f;
+	if (state_func_get(name, &f)) {
+		state_func_release(&f);
+		return CMD_FUNCTION;
+	}
+	if (b)
+		return CMD_BUILTIN;
+	int err;
+	*path = path_lookup(name, &err);
+	return *path ? CMD_EXTERNAL : CMD_NOTFOUND;
+}
+
+/* --- errexit and status ------------------------------------------------ */
+
+static int set_status(struct stage *st, int status)
+{
+	st->status = status;
+	return status;
+}
+
+/* POSIX 2.8.1 / set -e: a failed command ends a non-interactive shell
+ * (or this stage), unless it runs where failure is expected. */
+static void check_errexit(struct stage *st, int status)
+{
+	if (status != 0 && st->errexit_off == 0 && st->flow == FLOW_NONE &&
+	    state_opt(OPT_ERREXIT))
+		st->flow = FLOW_EXIT;
+}
+
+/* POSIX 2.8.1: errors in special builtins end a non-interactive shell. */
+static void special_error_exit(struct stage *st)
+{
+	if (!state_opt(OPT_INTERACTIVE))
+		st->flow = FLOW_EXIT;
+}
+
+/* --- xtrace --------------------------------------------------------------- */
+
+static bool needs_quotes(const char *s)
+{
+	if (!*s)
+		return true;
+	for (; *s; s++)
+		if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-+=/.,:@%^", *s))
+			return true;
+	return false;
+}
+
+static void quote_word(struct sbuf *b, const char *s)
+{
+	if (!needs_quotes(s)) {
+		sbuf_adds(b, s);
+		return;
+	}
+	sbuf_addc(b, '\'');
+	for (; *s; s++) {
+		if (*s == '\'')
+			sbuf_adds(b, "'\\''");
+		else
+			sbuf_addc(b, *s);
+	}
+	sbuf_addc(b, '\'');
+}
+
+static void xtrace(struct stage *st, char **assigns, size_t nassigns, char **argv, size_t argc)
+{
+	struct sbuf b = SBUF_INIT;
+	char *ps4 = stage_var_dup(st, "PS4");
+	sbuf_adds(&b, ps4 ? ps4 : "+ ");
+	free(ps4);
+	bool first = true;
+	for (size_t i = 0; i < nassigns; i++) {
+		if (!first)
+			sbuf_addc(&b, ' ');
+		first = false;
+		const char *eq = strchr(assigns[i], '=');
+		sbuf_addn(&b, assigns[i], (size_t)(eq - assigns[i]) + 1);
+		quote_word(&b, eq + 1);
+	}
+	for (size_t i = 0; i < argc; i++) {
+		if (!first)
+			sbuf_addc(&b, ' ');
+		first = false;
+		quote_word(&b, argv[i]);
+	}
+	sbuf_addc(&b, '\n');
+	io_write(st, 2, b.data, b.len);
+	io_flush(st);
+	sbuf_free(&b);
+}
+
+/* --- assignments ------------------------------------------------------------ */
+
+/* Expands the assignments of a simple command into "name=value" strings. */
+static int expand_assigns(struct stage *st, const struct node *n, struct strvec *out)
+{
+	for (size_t i = 0; i < n->u.simple.nassigns; i++) {
+		const struct assign *a = &n->u.simple.assigns[i];
+		char *v = NULL;
+		if (expand_word_str(st, a->value, &v) != 0)
+			return -1;
+		strvec_push(out, xasprintf("%s=%s", a->name, v));
+		free(v);
+	}
+	return 0;
+}
+
+static int assign_persistent(struct stage *st, struct strvec *as)
+{
+	for (size_t i = 0; i < as->n; i++) {
+		char *eq = strchr(as->v[i], '=');
+		*eq = '\0';
+		int rc = stage_var_set(st, as->v[i], eq + 1);
+		*eq = '=';
+		if (rc != 0) {
+			/* POSIX 2.8.1: variable assignment error exits */
+			special_error_exit(st);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static void assign_temporary(struct stage *st, struct strvec *as)
+{
+	stage_scope_push(st, true);
+	for (size_t i = 0; i < as->n; i++) {
+		char *eq = strchr(as->v[i], '=');
+		*eq = '\0';
+		struct local_var *v = xcalloc(1, sizeof *v);
+		v->name = xstrdup(as->v[i]);
+		v->value = xstrdup(eq + 1);
+		v->flags = 1; /* VAR_EXPORT */
+		v->next = st->scope->vars;
+		st->scope->vars = v;
+		*eq = '=';
+	}
+}
+
+/* --- running commands ---------------------------------------------------------- */
+
+static void stage_stop_on_epipe(struct stage *st)
+{
+	/* A write to a closed pipe: end as a process killed by SIGPIPE would. */
+	if (st->is_main || st->is_subshell) {
+		signal(SIGPIPE, SIG_DFL);
+		sigset_t s;
+		sigemptyset(&s);
+		sigaddset(&s, SIGPIPE);
+		pthread_sigmask(SIG_UNBLOCK, &s, NULL);
+		raise(SIGPIPE);
+	}
+	st->flow = FLOW_EXIT;
+}
+
+static int finish_builtin_io(struct stage *st, const char *name, int status)
+{
+	int err = io_flush(st);
+	io_reset(st);
+	if (!err)
+		return status;
+	if (err == EPIPE) {
+		stage_stop_on_epipe(st);
+		return 141;
+	}
+	stage_error(st, "%s: write error: %s", name, strerror(err));
+	return status ? status : 1;
+}
+
+static int run_builtin(struct stage *st, const struct builtin *b, struct strvec *argv,
+                       struct strvec *assigns, const struct node *n)
+{
+	bool special = b->flags & BUILTIN_SPECIAL;
+	bool keep_redirs = b->fn == builtin_exec && argv->n == 1;
+	size_t mark = fdmap_mark(&st->fds);
+	int status;
+	if (redir_apply(st, n->redirs) != 0) {
+		fdmap_pop_to(&st->fds, mark);
+		if (special)
+			special_error_exit(st);
+		return st->status;
+	}
+	if (special) {
+		if (assign_persistent(st, assigns) != 0) {
+			fdmap_pop_to(&st->fds, mark);
+			return 1;
+		}
+	} else if (assigns->n) {
+		assign_temporary(st, assigns);
+	}
+	io_reset(st);
+	status = b->fn(st, (int)argv->n, argv->v);
+	status = finish_builtin_io(st, argv->v[0], status);
+	if (!special && assigns->n)
+		stage_scope_pop(st);
+	if (!keep_redirs)
+		fdmap_pop_to(&st->fds, mark);
+	return status;
+}
+
+static int run_function(struct stage *st, struct func *f, struct strvec *argv,
+                        struct strvec *assigns, const struct node *n)
+{
+	size_t mark = fdmap_mark(&st->fds);
+	if (redir_apply(st, n->redirs) != 0) {
+		fdmap_pop_to(&st->fds, mark);
+		return st->status;
+	}
+	if (st->func_depth >= MAX_FUNC_DEPTH) {
+		stage_error(st, "%s: maximum function nesting depth (%d) exceeded", argv->v[0], MAX_FUNC_DEPTH);
+		fdmap_pop_to(&st->fds, mark);
+		st->flow = FLOW_EXIT;
+		return 2;
+	}
+	if (assigns->n)
+		assign_temporary(st, assigns);
+	struct args *saved_args = st->args;
+	struct unit *saved_unit = st->unit;
+	st->args = args_new((int)argv->n - 1, argv->v + 1);
+	st->unit = f->unit;
+	stage_scope_push(st, false);
+	st->func_depth++;
+	int loops = st->loop_depth;
+	st->loop_depth = 0;
+	int status = exec_node(st, f->body);
+	st->loop_depth = loops;
+	st->func_depth--;
+	if (st->flow == FLOW_RETURN || st->flow == FLOW_BREAK || st->flow == FLOW_CONTINUE)
+		st->flow = FLOW_NONE;
+	stage_scope_pop(st);
+	args_unref(st->args);
+	st->args = saved_args;
+	st->unit = saved_unit;
+	if (assigns->n)
+		stage_scope_pop(st);
+	fdmap_pop_to(&st->fds, mark);
+	return set_status(st, status);
+}
+
+static void build_env(struct stage *st, struct strvec *assigns, struct strvec *env)
+{
+	if (assigns->n)
+		assign_temporary(st, assigns);
+	stage_env(st, env);
+	if (assigns->n)
+		stage_scope_pop(st);
+}
+
+static int exec_error_status(struct stage *st, const char *name, int err, bool by_path)
+{
+	if (err == ENOENT) {
+		if (by_path)
+			stage_error(st, "%s: No such file or directory", name);
+		else
+			stage_error(st, "%s: command not found", name);
+		return 127;
+	}
+	if (err == EACCES || err == EISDIR || err == EPERM) {
+		stage_error(st, "%s: permission denied", name);
+		return 126;
+	}
+	stage_error(st, "%s: %s", name, strerror(err));
+	return 126;
+}
+
+static int run_external(struct stage *st, const char *path, struct strvec *argv,
+                        struct strvec *assigns, const struct node *n)
+{
+	size_t mark = fdmap_mark(&st->fds);
+	if (redir_apply(st, n->redirs) != 0) {
+		fdmap_pop_to(&st->fds, mark);
+		return st->status;
+	}
+	struct strvec env = STRVEC_INIT;
+	build_env(st, assigns, &env);
+	int err = 0;
+	io_flush(st);
+	pid_t pid = spawn_program(st, path, argv->v, strvec_argv(&env), false, &err);
+	strvec_free(&env);
+	fdmap_pop_to(&st->fds, mark);
+	if (pid < 0)
+		return exec_error_status(st, argv->v[0], err, strchr(argv->v[0], '/') != NULL);
+	return spawn_wait(pid);
+}
+
+int exec_replace(struct stage *st, int argc, char **argv)
+{
+	char *path = NULL;
+	enum cmd_kind k = exec_lookup(argv[0], &path);
+	struct strvec av = STRVEC_INIT, env = STRVEC_INIT;
+	for (int i = 0; i < argc; i++)
+		strvec_pushdup(&av, argv[i]);
+	int status;
+	if (k != CMD_EXTERNAL) {
+		/* exec of a builtin or function: run it, then end the stage */
+		struct strvec none = STRVEC_INIT;
+		const struct builtin *b = builtin_find(argv[0]);
+		struct func f;
+		if (k == CMD_NOTFOUND) {
+			status = exec_error_status(st, argv[0], ENOENT, false);
+		} else if (k == CMD_FUNCTION && state_func_get(argv[0], &f)) {
+			static const struct node empty = { .kind = NODE_SIMPLE };
+			status = run_function(st, &f, &av, &none, &empty);
+			state_func_release(&f);
+		} else {
+			status = b->fn(st, argc, av.v);
+			status = finish_builtin_io(st, argv[0], status);
+		}
+		strvec_free(&av);
+		st->flow = FLOW_EXIT;
+		return status;
+	}
+	stage_env(st, &env);
+	int err = 0;
+	io_flush(st);
+	if (st->is_main || st->is_subshell) {
+		/* replace the process: arrange fds, then execve */
+		exec_run_exit_trap(st);
+		spawn_exec(st, path, av.v, strvec_argv(&env), &err);
+		status = exec_error_status(st, argv[0], err, strchr(argv[0], '/') != NULL);
+	} else {
+		/* a thread stage: the command takes the stage's place */
+		pid_t pid = spawn_program(st, path, av.v, strvec_argv(&env), false, &err);
+		status = pid < 0 ? exec_error_status(st, argv[0], err, strchr(argv[0], '/') != NULL)
+		                 : spawn_wait(pid);
+	}
+	free(path);
+	strvec_free(&av);
+	strvec_free(&env);
+	st->flow = FLOW_EXIT;
+	return status;
+}
+
+/* Expands a declaration utility's NAME=value operands without splitting
+ * (POSIX 2.9.1, export/readonly/local). */
+static int expand_decl_args(struct stage *st, const struct node *n, struct strvec *argv)
+{
+	struct word *const *w = n->u.simple.words;
+	for (size_t i = 0; i < n->u.simple.nwords; i++) {
+		const struct word_part *p0 = w[i]->nparts ? &w[i]->parts[0] : NULL;
+		const char *eq = p0 && p0->kind == PART_LIT && !p0->quoted
+		                 ? memchr(p0->u.lit.s, '=', p0->u.lit.len) : NULL;
+		if (i > 0 && eq && is_name_n(p0->u.lit.s, (size_t)(eq - p0->u.lit.s))) {
+			char *v = NULL;
+			if (expand_word_str(st, w[i], &v) != 0)
+				return -1;
+			strvec_push(argv, v);
+		} else if (expand_words(st, &w[i], 1, argv) != 0) {
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static bool is_decl_command(const struct node *n)
+{
+	const char *s;
+	size_t len;
+	if (!n->u.simple.nwords || !word_is_plain(n->u.simple.words[0], &s, &len))
+		return false;
+	return (len == 6 && memcmp(s, "export", 6) == 0) ||
+	       (len == 8 && memcmp(s, "readonly", 8) == 0) ||
+	       (len == 5 && memcmp(s, "local", 5) == 0);
+}
+
+static int exec_assign_only(struct stage *st, const struct node *n, struct strvec *assigns)
+{
+	if (state_opt(OPT_XTRACE) && assigns->n)
+		xtrace(st, assigns->v, assigns->n, NULL, 0);
+	if (assign_persistent(st, assigns) != 0)
+		return 1;
+	int status = st->cmdsub_ran ? st->cmdsub_status : 0;
+	if (n->redirs) {
+		size_t mark = fdmap_mark(&st->fds);
+		if (redir_apply(st, n->redirs) != 0)
+			status = st->status;
+		fdmap_pop_to(&st->fds, mark);
+	}
+	return status;
+}
+
+static int exec_simple(struct stage *st, const struct node *n)
+{
+	struct strvec argv = STRVEC_INIT, assigns = STRVEC_INIT;
+	int status;
+	st->lineno = n->line;
+	st->cmdsub_ran = false;
+	int rc = is_decl_command(n) ? expand_decl_args(st, n, &argv)
+	                            : expand_words(st, n->u.simple.words, n->u.simple.nwords, &argv);
+	if (rc != 0 || expand_assigns(st, n, &assigns) != 0) {
+		status = st->status ? st->status : 1;
+		goto out;
+	}
+	if (argv.n == 0) {
+		status = exec_assign_only(st, n, &assigns);
+		goto out;
+	}
+	if (state_opt(OPT_XTRACE))
+		xtrace(st, assigns.v, assigns.n, argv.v, argv.n);
+
+	const char *name = argv.v[0];
+	const struct builtin *b = strchr(name, '/') ? NULL : builtin_find(name);
+	struct func f;
+	if (b && (b->flags & BUILTIN_SPECIAL)) {
+		status = run_builtin(st, b, &argv, &assigns, n);
+	} else if (!strchr(name, '/') && state_func_get(name, &f)) {
+		status = run_function(st, &f, &argv, &assigns, n);
+		state_func_release(&f);
+	} else if (b) {
+		status = run_builtin(st, b, &argv, &assigns, n);
+	} else {
+		int err = ENOENT;
+		char *path = strchr(name, '/') ? xstrdup(name) : path_lookup(name, &err);
+		if (!path) {
+			size_t mark = fdmap_mark(&st->fds);
+			/* redirections are still performed (and may fail first) */
+			if (redir_apply(st, n->redirs) != 0)
+				status = st->status;
+			else
+				status = exec_error_status(st, name, err, false);
+			fdmap_pop_to(&st->fds, mark);
+		} else {
+			status = run_external(st, path, &argv, &assigns, n);
+			free(path);
+		}
+	}
+out:
+	strvec_free(&argv);
+	strvec_free(&assigns);
+	set_status(st, status);
+	check_errexit(st, status);
+	return status;
+}
+
+pid_t exec_simple_spawn(struct stage *st, const struct node *n, int *status)
+{
+	struct strvec argv = STRVEC_INIT, assigns = STRVEC_INIT, env = STRVEC_INIT;
+	pid_t pid = -1;
+	char *path = NULL;
+	int err = ENOENT;
+	st->lineno = n->line;
+	if (expand_words(st, n->u.simple.words, n->u.simple.nwords, &argv) != 0 ||
+	    expand_assigns(st, n, &assigns) != 0) {
+		*status = st->status ? st->status : 1;
+		goto out;
+	}
+	if (argv.n == 0) {
+		*status = exec_assign_only(st, n, &assigns);
+		goto out;
+	}
+	if (state_opt(OPT_XTRACE))
+		xtrace(st, assigns.v, assigns.n, argv.v, argv.n);
+	path = strchr(argv.v[0], '/') ? xstrdup(argv.v[0]) : path_lookup(argv.v[0], &err);
+	if (redir_apply(st, n->redirs) != 0) {
+		*status = st->status;
+		goto out;
+	}
+	if (!path) {
+		*status = exec_error_status(st, argv.v[0], err, false);
+		goto out;
+	}
+	build_env(st, &assigns, &env);
+	pid = spawn_program(st, path, argv.v, strvec_argv(&env), false, &err);
+	if (pid < 0)
+		*status = exec_error_status(st, argv.v[0], err, strchr(argv.v[0], '/') != NULL);
+out:
+	free(path);
+	strvec_free(&argv);
+	strvec_free(&assigns);
+	strvec_free(&env);
+	return pid;
+}
+
+int exec_command(struct stage *st, int argc, char **argv, bool default_path)
+{
+	const struct builtin *b = strchr(argv[0], '/') ? NULL : builtin_find(argv[0]);
+	struct strvec av = STRVEC_INIT, none = STRVEC_INIT;
+	for (int i = 0; i < argc; i++)
+		strvec_pushdup(&av, argv[i]);
+	int status;
+	if (b) {
+		st->soft_special++;
+		status = b->fn(st, argc, av.v);
+		st->soft_special--;
+		status = finish_builtin_io(st, argv[0], status);
+	} else {
+		int err = ENOENT;
+		char *path = strchr(argv[0], '/') ? xstrdup(argv[0])
+		             : default_path ? path_search(argv[0], "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin", &err)
+		                            : path_lookup(argv[0], &err);
+		if (!path) {
+			status = exec_error_status(st, argv[0], err, false);
+		} else {
+			static const struct node empty = { .kind = NODE_SIMPLE };
+			status = run_external(st, path, &av, &none, &empty);
+			free(path);
+		}
+	}
+	strvec_free(&av);
+	return status;
+}
+
+/* --- compound commands ------------------------------------------------------- */
+
+/* Handles break/continue arriving at a loop. Returns true to leave the loop. */
+static bool loop_flow(struct stage *st)
+{
+	switch (st->flow) {
+	case FLOW_NONE:
+		return atomic_load(&st->stop);
+	case FLOW_BREAK:
+		if (--st->flow_n <= 0)
+			st->flow = FLOW_NONE;
+		return true;
+	case FLOW_CONTINUE:
+		if (--st->flow_n <= 0) {
+			st->flow = FLOW_NONE;
+			return false;
+		}
+		return true;
+	default:
+		return true;
+	}
+}
+
+static int exec_condition(struct stage *st, const struct node *cond)
+{
+	st->errexit_off++;
+	int c = exec_node(st, cond);
+	st->errexit_off--;
+	return c;
+}
+
+static int exec_loop(struct stage *st, const struct node *n)
+{
+	bool until = n->kind == NODE_UNTIL;
+	int status = 0;
+	st->loop_depth++;
+	for (;;) {
+		int c = exec_condition(st, n->u.loop.cond);
+		if (st->flow != FLOW_NONE) {
+			if (loop_flow(st))
+				break;
+			continue;
+		}
+		if ((c == 0) == until)
+			break;
+		status = exec_node(st, n->u.loop.body);
+		if (loop_flow(st))
+			break;
+		if (st->is_main && signals_pending())
+			exec_run_traps(st);
+	}
+	st->loop_depth--;
+	return set_status(st, status);
+}
+
+static int exec_for(struct stage *st, const struct node *n)
+{
+	struct strvec items = STRVEC_INIT;
+	int status = 0;
+	st->lineno = n->line;
+	if (n->u.for_.has_in) {
+		if (expand_words(st, n->u.for_.words, n->u.for_.nwords, &items) != 0) {
+			strvec_free(&items);
+			return st->status;
+		}
+	} else {
+		for (int i = 0; i < st->args->n; i++)
+			strvec_pushdup(&items, st->args->v[i]);
+	}
+	st->loop_depth++;
+	for (size_t i = 0; i < items.n; i++) {
+		if (stage_var_set(st, n->u.for_.var, items.v[i]) != 0) {
+			status = 1;
+			special_error_exit(st);
+			break;
+		}
+		status = exec_node(st, n->u.for_.body);
+		if (loop_flow(st))
+			break;
+		if (st->is_main && signals_pending())
+			exec_run_traps(st);
+	}
+	st->loop_depth--;
+	strvec_free(&items);
+	return set_status(st, status);
+}
+
+static int exec_case(struct stage *st, const struct node *n)
+{
+	char *subject = NULL;
+	st->lineno = n->line;
+	if (expand_word_str(st, n->u.case_.subject, &subject) != 0)
+		return st->status;
+	int status = 0;
+	size_t i;
+	bool matched = false;
+	for (i = 0; i < n->u.case_.n && !matched; i++) {
+		const struct case_item *it = &n->u.case_.items[i];
+		for (size_t k = 0; k < it->npats && !matched; k++) {
+			char *pat = NULL;
+			if (expand_word_pattern(st, it->pats[k], &pat) != 0) {
+				free(subject);
+				return st->status;
+			}
+			matched = pattern_match(pat, subject, 0);
+			free(pat);
+		}
+	}
+	free(subject);
+	if (!matched)
+		return set_status(st, 0);
+	/* run the matched item, then fall through while items end with ;& */
+	for (i = i - 1; i < n->u.case_.n; i++) {
+		const struct case_item *it = &n->u.case_.items[i];
+		status = it->body ? exec_node(st, it->body) : 0;
+		if (st->flow != FLOW_NONE || it->term != CASE_FALLTHROUGH)
+			break;
+	}
+	return set_status(st, status);
+}
+
+static int exec_if(struct stage *st, const struct node *n)
+{
+	int c = exec_condition(st, n->u.if_.cond);
+	if (st->flow != FLOW_NONE)
+		return c;
+	if (c == 0)
+		return set_status(st, exec_node(st, n->u.if_.then_part));
+	if (n->u.if_.else_part)
+		return set_status(st, exec_node(st, n->u.if_.else_part));
+	return set_status(st, 0);
+}
+
+static int exec_subshell(struct stage *st, const struct node *body)
+{
+	pid_t pid = spawn_fork(st);
+	if (pid < 0) {
+		stage_error(st, "fork: %s", strerror(errno));
+		return 2;
+	}
+	if (pid == 0) {
+		int status = exec_node(st, body);
+		exec_exit(st, status);
+	}
+	int status = spawn_wait(pid);
+	check_errexit(st, status);
+	return status;
+}
+
+static int exec_async(struct stage *st, const struct node *cmd)
+{
+	pid_t pid = spawn_fork(st);
+	if (pid < 0) {
+		stage_error(st, "fork: %s", strerror(errno));
+		return set_status(st, 2);
+	}
+	if (pid == 0) {
+		/* POSIX 2.9.3: no job control: stdin from /dev/null, and SIGINT /
+		 * SIGQUIT ignored */
+		if (!state_opt(OPT_INTERACTIVE)) {
+			signal(SIGINT, SIG_IGN);
+			signal(SIGQUIT, SIG_IGN);
+			int fd = open("/dev/null", O_RDONLY);
+			if (fd > 0) {
+				dup2(fd, 0);
+				close(fd);
+			}
+		}
+		int status = exec_node(st, cmd);
+		exec_exit(st, status);
+	}
+	jobs_add(pid, "");
+	state_set_last_bg(pid);
+	return set_status(st, 0);
+}
+
+static int exec_list(struct stage *st, const struct node *n)
+{
+	int status = st->status;
+	for (size_t i = 0; i < n->u.list.n; i++) {
+		const struct list_item *it = &n->u.list.items[i];
+		if (it->async)
+			status = exec_async(st, it->cmd);
+		else
+			status = exec_node(st, it->cmd);
+		if (st->flow != FLOW_NONE)
+			break;
+		if (st->is_main && signals_pending())
+			exec_run_traps(st);
+	}
+	return status;
+}
+
+static int exec_andor(struct stage *st, const struct node *n)
+{
+	st->errexit_off++;
+	int status = exec_node(st, n->u.andor.left);
+	st->errexit_off--;
+	if (st->flow != FLOW_NONE)
+		return status;
+	if ((status == 0) == (n->kind == NODE_AND))
+		status = exec_node(st, n->u.andor.right);
+	return set_status(st, status);
+}
+
+static int exec_pipeline_node(struct stage *st, const struct node *n)
+{
+	int status;
+	if (n->u.pipeline.bang)
+		st->errexit_off++;
+	if (n->u.pipeline.n == 1)
+		status = exec_node(st, n->u.pipeline.cmds[0]);
+	else
+		status = pipeline_run(st, n);
+	if (n->u.pipeline.bang) {
+		st->errexit_off--;
+		status = status == 0;
+	} else if (n->u.pipeline.n > 1) {
+		check_errexit(st, status);
+	}
+	return set_status(st, status);
+}
+
+static int exec_compound(struct stage *st, const struct node *n)
+{
+	switch (n->kind) {
+	case NODE_GROUP:
+		return set_status(st, exec_node(st, n->u.group.body));
+	case NODE_SUBSHELL:
+		return set_status(st, exec_subshell(st, n->u.group.body));
+	case NODE_IF:
+		return exec_if(st, n);
+	case NODE_WHILE:
+	case NODE_UNTIL:
+		return exec_loop(st, n);
+	case NODE_FOR:
+		return exec_for(st, n);
+	case NODE_CASE:
+		return exec_case(st, n);
+	default:
+		return st->status;
+	}
+}
+
+int exec_node(struct stage *st, const struct node *n)
+{
+	if (!n)
+		return st->status;
+	if (atomic_load_explicit(&st->stop, memory_order_relaxed)) {
+		st->flow = FLOW_EXIT;
+		return st->status;
+	}
+	switch (n->kind) {
+	case NODE_SIMPLE:
+		return exec_simple(st, n);
+	case NODE_PIPELINE:
+		return exec_pipeline_node(st, n);
+	case NODE_AND:
+	case NODE_OR:
+		return exec_andor(st, n);
+	case NODE_LIST:
+		return exec_list(st, n);
+	case NODE_FUNCDEF:
+		state_func_set(n->u.func.name, st->unit, n->u.func.body);
+		return set_status(st, 0);
+	default:
+		break;
+	}
+	/* compound commands: their redirections apply around the whole body */
+	size_t mark = fdmap_mark(&st->fds);
+	if (n->redirs && redir_apply(st, n->redirs) != 0) {
+		fdmap_pop_to(&st->fds, mark);
+		return st->status;
+	}
+	int status = exec_compound(st, n);
+	fdmap_pop_to(&st->fds, mark);
+	return status;
+}
+
+/* --- strings, files, traps, exit ---------------------------------------------- */
+
+static char *alias_cb(void *ctx, const char *name)
+{
+	(void)ctx;
+	return state_alias_get(name);
+}
+
+static void report_syntax(struct stage *st, const char *source, const struct parse_error *e)
+{
+	struct sbuf b = SBUF_INIT;
+	sbuf_printf(&b, "conch: %s:%d:%d: syntax error: %s\n", source, e->line, e->col, e->msg);
+	int fd = fdmap_get(&st->fds, 2);
+	io_flush(st);
+	if (fd >= 0 && write(fd, b.data, b.len) < 0) {
+		/* nothing sensible to do when stderr is gone */
+	}
+	sbuf_free(&b);
+}
+
+int exec_unit(struct stage *st, struct unit *u)
+{
+	struct unit *saved = st->unit;
+	st->unit = u;
+	int status = u->root ? exec_node(st, u->root) : st->status;
+	st->unit = saved;
+	return status;
+}
+
+int exec_string(struct stage *st, const char *src, size_t len, const char *source)
+{
+	struct unit *u = NULL;
+	struct parse_error e;
+	enum parse_status ps = parse_string(src, len, source, st->lineno > 0 ? st->lineno : 1,
+	                                    alias_cb, NULL, &u, &e);
+	if (ps == PARSE_ERROR) {
+		report_syntax(st, source, &e);
+		special_error_exit(st);
+		return set_status(st, 2);
+	}
+	if (ps == PARSE_EOF || !u)
+		return set_status(st, 0);
+	int saved_line = st->lineno;
+	int status = u->root ? exec_unit(st, u) : 0;
+	st->lineno = saved_line;
+	unit_unref(u);
+	return set_status(st, status);
+}
+
+struct file_reader {
+	int fd;
+	char buf[8192];
+	size_t pos, len;
+	bool eof;
+	bool byte_at_a_time;   /* shared stdin that is not seekable */
+};
+
+static int file_read_line(void *ctx, struct sbuf *line, bool continuation)
+{
+	struct file_reader *r = ctx;
+	(void)continuation;
+	bool got = false;
+	for (;;) {
+		if (r->pos == r->len) {
+			if (r->eof)
+				return got ? 1 : 0;
+			ssize_t n = read(r->fd, r->buf, r->byte_at_a_time ? 1 : sizeof r->buf);
+			if (n < 0 && errno == EINTR)
+				continue;
+			if (n <= 0) {
+				r->eof = true;
+				if (n < 0 && !got)
+					return -1;
+				continue;
+			}
+			r->pos = 0;
+			r->len = (size_t)n;
+		}
+		char *nl = memchr(r->buf + r->pos, '\n', r->len - r->pos);
+		size_t take = nl ? (size_t)(nl - (r->buf + r->pos)) + 1 : r->len - r->pos;
+		sbuf_addn(line, r->buf + r->pos, take);
+		r->pos += take;
+		got = true;
+		if (nl)
+			return 1;
+	}
+}
+
+int exec_parser_loop(struct stage *st, struct parser *p, const char *source)
+{
+	int status = st->status;
+	for (;;) {
+		struct unit *u = NULL;
+		struct parse_error e;
+		enum parse_status ps = parser_next(p, &u, &e);
+		if (ps == PARSE_EOF)
+			break;
+		if (ps == PARSE_ERROR) {
+			report_syntax(st, source, &e);
+			status = set_status(st, 2);
+			if (!state_opt(OPT_INTERACTIVE)) {
+				st->flow = FLOW_EXIT;
+				break;
+			}
+			continue;
+		}
+		if (u && u->root && !state_opt(OPT_NOEXEC))
+			status = exec_unit(st, u);
+		if (u)
+			unit_unref(u);
+		if (st->is_main && signals_pending())
+			exec_run_traps(st);
+		if (st->flow != FLOW_NONE)
+			break;
+	}
+	return status;
+}
+
+int exec_file(struct stage *st, const char *path, int fd)
+{
+	bool close_it = false;
+	if (fd < 0) {
+		fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (fd < 0)
+			return -1;
+		fd = fd_move_high(fd);
+		if (fd < 0)
+			return -1;
+		close_it = true;
+	}
+	struct file_reader *r = xcalloc(1, sizeof *r);
+	r->fd = fd;
+	/* a script on our stdin must not be read ahead of the command that
+	 * runs: later commands may read the rest of stdin */
+	r->byte_at_a_time = fd == 0 && lseek(0, 0, SEEK_CUR) < 0;
+	struct parser *p = parser_new(path, file_read_line, r);
+	parser_set_alias(p, alias_cb, NULL);
+	const char *saved_source = st->source;
+	st->source = path;
+	int status = exec_parser_loop(st, p, path);
+	st->source = saved_source;
+	parser_free(p);
+	if (fd == 0 && !r->byte_at_a_time && r->pos < r->len)
+		lseek(0, -(off_t)(r->len - r->pos), SEEK_CUR);
+	free(r);
+	if (close_it)
+		close(fd);
+	return status;
+}
+
+void exec_run_traps(struct stage *st)
+{
+	int sig;
+	while ((sig = signals_take_pending()) != 0) {
+		char *action = state_trap_get(sig);
+		if (!action) {
+			/* interactive Ctrl-C without a trap: abandon the command line */
+			if (sig == SIGINT && state_opt(OPT_INTERACTIVE))
+				st->flow = FLOW_INTERRUPT;
+			continue;
+		}
+		if (*action) {
+			int saved = st->status;
+			enum flow saved_flow = st->flow;
+			st->flow = FLOW_NONE;
+			exec_string(st, action, strlen(action), "trap");
+			if (st->flow == FLOW_NONE)
+				st->flow = saved_flow;
+			st->status = saved;
+		}
+		free(action);
+	}
+}
+
+void exec_run_exit_trap(struct stage *st)
+{
+	char *action = state_trap_get(TRAP_EXIT);
+	if (!action)
+		return;
+	state_trap_set(TRAP_EXIT, NULL);
+	if (*action) {
+		int saved = st->status;
+		st->flow = FLOW_NONE;
+		exec_string(st, action, strlen(action), "trap");
+		if (st->flow != FLOW_EXIT)
+			st->status = saved;
+	}
+	free(action);
+}
+
+_Noreturn void exec_exit(struct stage *st, int status)
+{
+	st->status = status;
+	exec_run_exit_trap(st);
+	status = st->status;
+	io_flush(st);
+	if (st->is_subshell)
+		_exit(status & 0xff);
+	exit(status & 0xff);
+}

@@ -1,0 +1,230 @@
+/* main.c: start-up: options, the main stage, and the choice of input */
+
+#include <errno.h>
+#include <fcntl.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../builtins/builtin.h"
+#include "config.h"
+#include "exec.h"
+#include "input.h"
+#include "parse.h"
+#include "signals.h"
+#include "spawn.h"
+#include "state.h"
+
+extern char **environ;
+
+struct invocation {
+	const char *command;     /* -c STRING */
+	bool read_stdin;         /* -s, or no operand */
+	bool interactive;        /* -i, or stdin and stderr are terminals */
+	int first_operand;       /* argv index of the script or $0 */
+};
+
+static void usage(FILE *out)
+{
+	fputs("usage: conch [-aCefnuvx] [-o option]... [-c string [name [arg...]]]\n"
+	      "       conch [options] [-s] [arg...]\n"
+	      "       conch [options] file [arg...]\n"
+	      "       conch --help | --version\n"
+	      "\n"
+	      "A POSIX shell whose pipeline stages of shell code run as threads.\n"
+	      "  -c STRING   run STRING (the next operand is $0, the rest $1...)\n"
+	      "  -s          read commands from standard input (operands are $1...)\n"
+	      "  -i          interactive\n"
+	      "  -o OPTION   set a long option (see set -o); +o unsets it\n"
+	      "  -a -C -e -f -n -u -v -x   as for the set builtin\n"
+	      "See conch(1) and conch-tutorial(7).\n", out);
+}
+
+static void version(void)
+{
+	printf("conch %s (features: threads readline pcre2%s)\n", PACKAGE_VERSION,
+	       CONCH_NET ? " net-redirections" : "");
+	puts("Copyright (C) 2026 the conch developers.\n"
+	     "License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.");
+}
+
+static bool set_letter(char c, bool on)
+{
+	for (int o = 0; o < OPT_COUNT; o++)
+		if (state_opt_letter((enum shopt)o) == c) {
+			state_opt_set((enum shopt)o, on);
+			return true;
+		}
+	return false;
+}
+
+/* Parses options; returns the index of the first operand, or -1 (error
+ * printed) / -2 (--help or --version handled). */
+static int parse_options(int argc, char **argv, struct invocation *inv)
+{
+	int i = 1;
+	if (argc > 1 && strcmp(argv[1], "--help") == 0) {
+		usage(stdout);
+		return -2;
+	}
+	if (argc > 1 && strcmp(argv[1], "--version") == 0) {
+		version();
+		return -2;
+	}
+	for (; i < argc; i++) {
+		const char *a = argv[i];
+		if ((a[0] != '-' && a[0] != '+') || a[1] == '\0')
+			break;
+		if (strcmp(a, "--") == 0) {
+			i++;
+			break;
+		}
+		bool on = a[0] == '-';
+		for (const char *p = a + 1; *p; p++) {
+			switch (*p) {
+			case 'c':
+				inv->command = "";
+				break;
+			case 's':
+				inv->read_stdin = true;
+				break;
+			case 'i':
+				inv->interactive = on;
+				break;
+			case 'o': {
+				if (i + 1 >= argc) {
+					fprintf(stderr, "conch: -o: option name expected\n");
+					return -1;
+				}
+				enum shopt o = state_opt_by_name(argv[++i]);
+				if (o == OPT_COUNT) {
+					fprintf(stderr, "conch: -o %s: unknown option\n", argv[i]);
+					return -1;
+				}
+				state_opt_set(o, on);
+				break;
+			}
+			default:
+				if (!set_letter(*p, on)) {
+					fprintf(stderr, "conch: -%c: unknown option\n", *p);
+					usage(stderr);
+					return -1;
+				}
+			}
+		}
+	}
+	return i;
+}
+
+/* fds 0-2 closed at start-up stay closed for the script, but are held on
+ * /dev/null so that nothing the shell opens lands on them. */
+static void guard_std_fds(struct stage *st)
+{
+	for (int fd = 0; fd <= 2; fd++) {
+		if (fcntl(fd, F_GETFD) >= 0)
+			continue;
+		int n = open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY);
+		if (n >= 0 && n != fd) {
+			dup2(n, fd);
+			close(n);
+		}
+		fdmap_push(&st->fds, fd, FDMAP_CLOSED, false);
+	}
+}
+
+struct string_reader {
+	const char *s;
+};
+
+static int read_string_line(void *ctx, struct sbuf *line, bool continuation)
+{
+	struct string_reader *r = ctx;
+	(void)continuation;
+	if (!*r->s)
+		return 0;
+	const char *nl = strchr(r->s, '\n');
+	size_t n = nl ? (size_t)(nl - r->s) + 1 : strlen(r->s);
+	sbuf_addn(line, r->s, n);
+	r->s += n;
+	return 1;
+}
+
+static char *alias_cb(void *ctx, const char *name)
+{
+	(void)ctx;
+	return state_alias_get(name);
+}
+
+static int run_command_string(struct stage *st, const char *cmd)
+{
+	struct string_reader r = { cmd };
+	struct parser *p = parser_new("-c", read_string_line, &r);
+	parser_set_alias(p, alias_cb, NULL);
+	st->source = "-c";
+	int status = exec_parser_loop(st, p, "-c");
+	parser_free(p);
+	return status;
+}
+
+int main(int argc, char **argv)
+{
+	struct invocation inv = { NULL, false, false, 0 };
+	struct stage st;
+
+	setlocale(LC_ALL, "");
+	state_init(environ);
+	int first = parse_options(argc, argv, &inv);
+	if (first == -2)
+		return 0;
+	if (first < 0)
+		return 2;
+	if (inv.command) {
+		if (first >= argc) {
+			fprintf(stderr, "conch: -c: option requires an argument\n");
+			return 2;
+		}
+		inv.command = argv[first++];
+	} else if (first >= argc) {
+		inv.read_stdin = true;
+	}
+	if (inv.read_stdin && !inv.command && isatty(0) && isatty(2))
+		inv.interactive = true;
+	state_opt_set(OPT_INTERACTIVE, inv.interactive);
+	state_opt_set(OPT_STDIN, inv.read_stdin && !inv.command);
+	signals_init(inv.interactive);
+	spawn_init();
+
+	const char *script = NULL;
+	if (inv.command) {
+		state_set_arg0(first < argc ? argv[first++] : argv[0]);
+	} else if (!inv.read_stdin) {
+		script = argv[first++];
+		state_set_arg0(script);
+	} else {
+		state_set_arg0(argv[0]);
+	}
+	stage_init_main(&st, argc - first, argv + first);
+	guard_std_fds(&st);
+
+	int status;
+	if (inv.command) {
+		status = run_command_string(&st, inv.command);
+	} else if (script) {
+		status = exec_file(&st, script, -1);
+		if (status < 0) {
+			int err = errno;
+			fprintf(stderr, "conch: %s: %s\n", script, strerror(err));
+			return err == ENOENT ? 127 : 126;
+		}
+	} else if (inv.interactive) {
+		st.source = NULL;
+		status = input_interactive(&st);
+	} else {
+		status = exec_file(&st, "stdin", 0);
+	}
+	if (st.flow == FLOW_EXIT)
+		status = st.status;
+	exec_exit(&st, status);
+}

@@ -1,0 +1,466 @@
+/* pipeline.c: running pipelines (thread stages, spawned and forked stages) and $(...) */
+
+/*
+ * DESIGN
+ * A pipeline of N commands gets N-1 pipes (pipe2 with O_CLOEXEC, moved to
+ * fds >= 10). Each stage is then started according to what it is:
+ *   an external simple command  -> expanded here and spawned (no thread);
+ *   a ( subshell ), or any stage under `set -o forkstages` -> forked;
+ *   shell code (builtins, functions, compound commands) -> a thread with its
+ *   own struct stage, whose fd map holds its pipe ends (owned: closed when
+ *   the stage ends, which is what gives the next stage its end-of-file).
+ * The last stage, when it is shell code, runs on the calling thread, so
+ * `echo x | read v` costs one thread, not two. Then every thread is joined
+ * and every process reaped by its own pid.
+ *
+ * Command substitution runs its body in the cheapest way that is still a
+ * subshell environment as far as the script can tell:
+ *   only output builtins (echo, printf, ...) with no assignments -> on this
+ *   thread, output captured in memory (no pipe, no thread, no fork);
+ *   also external commands or pipelines, still no assignments -> a thread
+ *   stage writing to a pipe that this thread reads;
+ *   anything else (assignments, cd, functions, exit...) -> a forked subshell.
+ */
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../builtins/builtin.h"
+#include "exec.h"
+#include "expand.h"
+#include "pipeline.h"
+#include "redir.h"
+#include "signals.h"
+#include "spawn.h"
+#include "state.h"
+
+struct runner {
+	struct stage st;
+	const struct node *n;
+	pthread_t tid;
+	int status;
+};
+
+static void *runner_main(void *arg)
+{
+	struct runner *r = arg;
+	int status = exec_node(&r->st, r->n);
+	if (r->st.flow == FLOW_EXIT)
+		status = r->st.status;
+	r->status = status;
+	stage_destroy(&r->st);   /* closes the stage's pipe ends */
+	return NULL;
+}
+
+static int runner_start(struct runner *r)
+{
+	pthread_attr_t attr;
+	sigset_t all;
+	pthread_attr_init(&attr);
+	sigfillset(&all);
+	pthread_attr_setsigmask_np(&attr, &all);
+	int rc = pthread_create(&r->tid, &attr, runner_main, r);
+	pthread_attr_destroy(&attr);
+	return rc;
+}
+
+/* Makes a child stage of st reading from in and writing to out (either may
+ * be -1: inherited); the pipe ends become the stage's own. */
+static void child_stage(struct stage *c, const struct stage *st, int in, int out)
+{
+	stage_init_child(c, st);
+	if (in >= 0)
+		fdmap_push(&c->fds, 0, in, true);
+	if (out >= 0)
+		fdmap_push(&c->fds, 1, out, true);
+}
+
+static int fork_stage(struct stage *c, const struct node *n, pid_t *pid)
+{
+	*pid = spawn_fork(c);
+	if (*pid < 0) {
+		stage_error(c, "fork: %s", strerror(errno));
+		return -1;
+	}
+	if (*pid == 0) {
+		const struct node *body = n->kind == NODE_SUBSHELL && !n->redirs ? n->u.group.body : n;
+		exec_exit(c, exec_node(c, body));
+	}
+	return 0;
+}
+
+static bool is_direct_external(const struct node *n)
+{
+	const char *s;
+	size_t len;
+	if (n->kind != NODE_SIMPLE || n->u.simple.nwords == 0)
+		return false;
+	if (!word_is_plain(n->u.simple.words[0], &s, &len) || len == 0 || len > 255)
+		return false;
+	char name[256];
+	memcpy(name, s, len);
+	name[len] = '\0';
+	if (!memchr(s, '/', len)) {
+		if (builtin_find(name))
+			return false;
+		struct func f;
+		if (state_func_get(name, &f)) {
+			state_func_release(&f);
+			return false;
+		}
+	}
+	for (size_t i = 0; i < n->u.simple.nwords; i++)
+		if (word_has_cmdsub(n->u.simple.words[i]))
+			return false;
+	for (size_t i = 0; i < n->u.simple.nassigns; i++)
+		if (word_has_cmdsub(n->u.simple.assigns[i].value))
+			return false;
+	return !redir_has_cmdsub(n->redirs);
+}
+
+enum slot_kind { SLOT_NONE, SLOT_PROC, SLOT_THREAD, SLOT_SELF };
+
+struct slot {
+	enum slot_kind kind;
+	pid_t pid;
+	struct runner *r;
+	int status;
+};
+
+static void start_stage(struct stage *st, const struct node *c, bool last, int in, int out,
+                        struct slot *sl)
+{
+	bool fork_it = c->kind == NODE_SUBSHELL || state_opt(OPT_FORKSTAGES);
+	if (!fork_it && is_direct_external(c)) {
+		struct stage tmp;
+		child_stage(&tmp, st, in, out);
+		sl->pid = exec_simple_spawn(&tmp, c, &sl->status);
+		sl->kind = sl->pid > 0 ? SLOT_PROC : SLOT_NONE;
+		stage_destroy(&tmp);
+		return;
+	}
+	if (fork_it) {
+		struct stage tmp;
+		child_stage(&tmp, st, in, out);
+		if (fork_stage(&tmp, c, &sl->pid) == 0)
+			sl->kind = SLOT_PROC;
+		else
+			sl->status = 2;
+		stage_destroy(&tmp);
+		return;
+	}
+	struct runner *r = xcalloc(1, sizeof *r);
+	child_stage(&r->st, st, in, out);
+	r->n = c;
+	sl->r = r;
+	if (last) {
+		sl->kind = SLOT_SELF;
+		return;
+	}
+	if (runner_start(r) == 0) {
+		sl->kind = SLOT_THREAD;
+		return;
+	}
+	/* no thread to be had: fall back to a forked stage */
+	if (fork_stage(&r->st, c, &sl->pid) == 0)
+		sl->kind = SLOT_PROC;
+	else
+		sl->status = 2;
+	stage_destroy(&r->st);
+	free(r);
+	sl->r = NULL;
+}
+
+static void record_statuses(struct slot *slots, size_t k)
+{
+	struct sbuf b = SBUF_INIT;
+	for (size_t i = 0; i < k; i++)
+		sbuf_printf(&b, i ? " %d" : "%d", slots[i].status);
+	state_var_set("pipestatus", sbuf_str(&b), 0);
+	sbuf_free(&b);
+}
+
+int pipeline_run(struct stage *st, const struct node *n)
+{
+	size_t k = n->u.pipeline.n;
+	struct slot *slots = xcalloc(k, sizeof *slots);
+	int prev = -1;
+	io_flush(st);
+	for (size_t i = 0; i < k; i++) {
+		int p[2] = { -1, -1 };
+		if (i + 1 < k) {
+			if (pipe2(p, O_CLOEXEC) != 0 || (p[0] = fd_move_high(p[0])) < 0 ||
+			    (p[1] = fd_move_high(p[1])) < 0) {
+				stage_error(st, "pipe: %s", strerror(errno));
+				if (p[0] >= 0)
+					close(p[0]);
+				if (p[1] >= 0)
+					close(p[1]);
+				if (prev >= 0)
+					close(prev);
+				prev = -1;
+				for (size_t j = i; j < k; j++)
+					slots[j].status = 1;
+				break;
+			}
+		}
+		start_stage(st, n->u.pipeline.cmds[i], i + 1 == k, prev, p[1], &slots[i]);
+		prev = p[0];
+	}
+	for (size_t i = 0; i < k; i++) {
+		struct slot *sl = &slots[i];
+		if (sl->kind == SLOT_SELF) {
+			sl->status = exec_node(&sl->r->st, sl->r->n);
+			if (sl->r->st.flow == FLOW_EXIT || sl->r->st.flow == FLOW_INTERRUPT)
+				sl->status = sl->r->st.status;
+			stage_destroy(&sl->r->st);
+		}
+	}
+	for (size_t i = 0; i < k; i++) {
+		struct slot *sl = &slots[i];
+		if (sl->kind == SLOT_THREAD) {
+			pthread_join(sl->r->tid, NULL);
+			sl->status = sl->r->status;
+		} else if (sl->kind == SLOT_PROC) {
+			sl->status = spawn_wait(sl->pid);
+		}
+		free(sl->r);
+	}
+	int status = slots[k - 1].status;
+	if (state_opt(OPT_PIPEFAIL))
+		for (size_t i = k; i-- > 0;)
+			if (slots[i].status != 0) {
+				status = slots[i].status;
+				break;
+			}
+	record_statuses(slots, k);
+	free(slots);
+	return status;
+}
+
+/* --- command substitution ---------------------------------------------- */
+
+enum purity {
+	PURE_BUILTIN,    /* output builtins only: capture in memory */
+	PURE_EXTERNAL,   /* also external commands / pipelines: thread + pipe */
+	IMPURE,          /* may change the shell: fork */
+};
+
+static enum purity worst(enum purity a, enum purity b) { return a > b ? a : b; }
+
+static enum purity node_purity(const struct node *n);
+
+static bool arith_assigns(const struct word *w)
+{
+	for (size_t i = 0; i < w->nparts; i++) {
+		const struct word_part *p = &w->parts[i];
+		if (p->kind != PART_LIT)
+			continue;
+		const char *s = p->u.lit.s;
+		for (size_t j = 0; j < p->u.lit.len; j++) {
+			if ((s[j] == '+' || s[j] == '-') && j + 1 < p->u.lit.len && s[j + 1] == s[j])
+				return true;
+			if (s[j] == '=') {
+				char prev = j ? s[j - 1] : 0;
+				char next = j + 1 < p->u.lit.len ? s[j + 1] : 0;
+				if (next != '=' && prev != '=' && prev != '!' && prev != '<' && prev != '>')
+					return true;
+				if ((prev == '<' || prev == '>') && j >= 2 && s[j - 2] == prev)
+					return true;   /* <<= >>= */
+			}
+		}
+	}
+	return false;
+}
+
+static enum purity word_purity(const struct word *w)
+{
+	enum purity p = PURE_BUILTIN;
+	if (!w)
+		return p;
+	for (size_t i = 0; i < w->nparts && p != IMPURE; i++) {
+		const struct word_part *wp = &w->parts[i];
+		switch (wp->kind) {
+		case PART_CMDSUB:
+			p = worst(p, wp->u.cmdsub ? node_purity(wp->u.cmdsub) : PURE_BUILTIN);
+			break;
+		case PART_ARITH:
+			p = arith_assigns(wp->u.arith) ? IMPURE : worst(p, word_purity(wp->u.arith));
+			break;
+		case PART_PARAM:
+			if (wp->u.param->op == PARAM_ASSIGN)
+				return IMPURE;
+			p = worst(p, word_purity(wp->u.param->arg));
+			break;
+		default:
+			break;
+		}
+	}
+	return p;
+}
+
+static bool is_output_builtin(const char *s, size_t len)
+{
+	static const char *const names[] = { ":", "[", "echo", "false", "printf", "pwd", "test", "true" };
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strlen(names[i]) == len && memcmp(names[i], s, len) == 0)
+			return true;
+	return false;
+}
+
+static enum purity simple_purity(const struct node *n)
+{
+	const char *s;
+	size_t len;
+	if (n->u.simple.nassigns || n->u.simple.nwords == 0 ||
+	    !word_is_plain(n->u.simple.words[0], &s, &len) || len == 0 || len > 255)
+		return IMPURE;
+	char name[256];
+	memcpy(name, s, len);
+	name[len] = '\0';
+	struct func f;
+	if (state_func_get(name, &f)) {
+		state_func_release(&f);
+		return IMPURE;
+	}
+	enum purity p;
+	if (is_output_builtin(s, len))
+		p = PURE_BUILTIN;
+	else if (memchr(s, '/', len) || !builtin_find(name))
+		p = PURE_EXTERNAL;
+	else
+		return IMPURE;
+	for (size_t i = 1; i < n->u.simple.nwords && p != IMPURE; i++)
+		p = worst(p, word_purity(n->u.simple.words[i]));
+	for (const struct redir *r = n->redirs; r && p != IMPURE; r = r->next)
+		p = worst(p, word_purity(r->target));
+	return p;
+}
+
+static enum purity node_purity(const struct node *n)
+{
+	enum purity p;
+	switch (n->kind) {
+	case NODE_SIMPLE:
+		return simple_purity(n);
+	case NODE_PIPELINE:
+		p = n->u.pipeline.n > 1 ? PURE_EXTERNAL : PURE_BUILTIN;
+		for (size_t i = 0; i < n->u.pipeline.n && p != IMPURE; i++)
+			p = worst(p, node_purity(n->u.pipeline.cmds[i]));
+		return p;
+	case NODE_AND:
+	case NODE_OR:
+		return worst(node_purity(n->u.andor.left), node_purity(n->u.andor.right));
+	case NODE_LIST:
+		p = PURE_BUILTIN;
+		for (size_t i = 0; i < n->u.list.n && p != IMPURE; i++)
+			p = n->u.list.items[i].async ? IMPURE : worst(p, node_purity(n->u.list.items[i].cmd));
+		return p;
+	default:
+		return IMPURE;
+	}
+}
+
+static void read_all(int fd, struct sbuf *out)
+{
+	for (;;) {
+		sbuf_grow(out, 4096);
+		ssize_t r = read(fd, out->data + out->len, out->cap - out->len - 1);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			break;
+		out->len += (size_t)r;
+		out->data[out->len] = '\0';
+	}
+}
+
+static int capture_pipe(struct stage *st, int pfd[2])
+{
+	if (pipe2(pfd, O_CLOEXEC) == 0) {
+		pfd[0] = fd_move_high(pfd[0]);
+		pfd[1] = fd_move_high(pfd[1]);
+		if (pfd[0] >= 0 && pfd[1] >= 0)
+			return 0;
+		if (pfd[0] >= 0)
+			close(pfd[0]);
+		if (pfd[1] >= 0)
+			close(pfd[1]);
+	}
+	stage_error(st, "pipe: %s", strerror(errno));
+	return -1;
+}
+
+/* The body in a thread stage writing to a pipe that this thread drains.
+ * Returns -1 (nothing run) when no thread can be started. */
+static int capture_thread(struct stage *st, const struct node *body, struct sbuf *out)
+{
+	int pfd[2];
+	if (capture_pipe(st, pfd) != 0)
+		return 2;
+	struct runner *r = xcalloc(1, sizeof *r);
+	child_stage(&r->st, st, -1, pfd[1]);
+	r->n = body;
+	if (runner_start(r) != 0) {
+		stage_destroy(&r->st);   /* closes pfd[1] */
+		free(r);
+		close(pfd[0]);
+		return -1;
+	}
+	read_all(pfd[0], out);
+	pthread_join(r->tid, NULL);
+	close(pfd[0]);
+	int status = r->status;
+	free(r);
+	return status;
+}
+
+/* The body in a forked subshell writing to a pipe. */
+static int capture_fork(struct stage *st, const struct node *body, struct sbuf *out)
+{
+	int pfd[2];
+	if (capture_pipe(st, pfd) != 0)
+		return 2;
+	struct stage tmp;
+	pid_t pid;
+	child_stage(&tmp, st, -1, pfd[1]);
+	int rc = fork_stage(&tmp, body, &pid);
+	stage_destroy(&tmp);   /* closes pfd[1] in the parent */
+	if (rc != 0) {
+		close(pfd[0]);
+		return 2;
+	}
+	read_all(pfd[0], out);
+	close(pfd[0]);
+	return spawn_wait(pid);
+}
+
+int exec_capture(struct stage *st, const struct node *body, struct sbuf *out)
+{
+	if (!body)
+		return 0;
+	enum purity p = node_purity(body);
+	io_flush(st);
+	if (p == PURE_BUILTIN) {
+		struct stage c;
+		stage_init_child(&c, st);
+		c.capture = out;
+		fdmap_push(&c.fds, 1, FDMAP_CAPTURE, false);
+		int status = exec_node(&c, body);
+		if (c.flow == FLOW_EXIT)
+			status = c.status;
+		stage_destroy(&c);
+		return status;
+	}
+	if (p == PURE_EXTERNAL) {
+		int status = capture_thread(st, body, out);
+		if (status >= 0)
+			return status;
+	}
+	return capture_fork(st, body, out);
+}

@@ -1,0 +1,199 @@
+/* signals.c: signal dispositions, pending-signal flags, and blocking in stage threads */
+
+/*
+ * DESIGN
+ * Only the main thread handles signals: stage threads block them all
+ * (signals_block_all). The handler only records the signal in an atomic
+ * flag; the main thread runs traps between commands (exec_run_traps).
+ * The shell ignores SIGPIPE for itself; children get every disposition the
+ * shell changed for its own sake back to default.
+ */
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <string.h>
+#include <strings.h>
+
+#include "signals.h"
+
+static atomic_bool pending[NSIG];
+static atomic_bool any_pending;
+/* Written once at start-up (main thread, before any other thread). */
+static bool ignored_at_start[NSIG];
+static atomic_int disp[NSIG];
+
+static void on_signal(int sig)
+{
+	int saved = errno;
+	atomic_store(&pending[sig], true);
+	atomic_store(&any_pending, true);
+	errno = saved;
+}
+
+void signals_init(bool interactive)
+{
+	for (int sig = 1; sig < NSIG; sig++) {
+		struct sigaction sa;
+		if (sigaction(sig, NULL, &sa) == 0 && sa.sa_handler == SIG_IGN)
+			ignored_at_start[sig] = !interactive;
+	}
+	signal(SIGPIPE, SIG_IGN);
+	if (interactive) {
+		signal(SIGQUIT, SIG_IGN);
+		signal(SIGTERM, SIG_IGN);
+		signals_set_disposition(SIGINT, SIGNAL_CATCH);
+		atomic_store(&disp[SIGINT], SIGNAL_DEFAULT);
+	}
+}
+
+bool signals_ignored_at_start(int sig)
+{
+	return sig > 0 && sig < NSIG && ignored_at_start[sig];
+}
+
+void signals_set_disposition(int sig, enum signal_disp d)
+{
+	struct sigaction sa;
+	if (sig <= 0 || sig >= NSIG || ignored_at_start[sig])
+		return;
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	atomic_store(&disp[sig], (int)d);
+	switch (d) {
+	case SIGNAL_DEFAULT:
+		/* the shell keeps SIGPIPE ignored for itself */
+		sa.sa_handler = sig == SIGPIPE ? SIG_IGN : SIG_DFL;
+		break;
+	case SIGNAL_IGNORE:
+		sa.sa_handler = SIG_IGN;
+		break;
+	case SIGNAL_CATCH:
+		sa.sa_handler = on_signal;   /* no SA_RESTART: waits see EINTR */
+		break;
+	}
+	sigaction(sig, &sa, NULL);
+}
+
+int signals_take_pending(void)
+{
+	if (!atomic_exchange(&any_pending, false))
+		return 0;
+	int found = 0;
+	for (int sig = 1; sig < NSIG; sig++)
+		if (atomic_exchange(&pending[sig], false)) {
+			if (!found)
+				found = sig;
+			else
+				atomic_store(&pending[sig], true);
+		}
+	if (found) {
+		for (int sig = found + 1; sig < NSIG; sig++)
+			if (atomic_load(&pending[sig])) {
+				atomic_store(&any_pending, true);
+				break;
+			}
+	}
+	return found;
+}
+
+bool signals_pending(void)
+{
+	return atomic_load_explicit(&any_pending, memory_order_relaxed);
+}
+
+void signals_block_all(void)
+{
+	sigset_t all;
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, NULL);
+}
+
+void signals_child_defaults(sigset_t *to_default)
+{
+	sigemptyset(to_default);
+	for (int sig = 1; sig < NSIG; sig++) {
+		if (sig == SIGKILL || sig == SIGSTOP)
+			continue;
+		int d = atomic_load(&disp[sig]);
+		/* caught signals and the shell's private ignores go back to default;
+		 * trap '' (SIGNAL_IGNORE) and ignored-at-start stay ignored */
+		if (d == SIGNAL_CATCH || sig == SIGPIPE ||
+		    (d == SIGNAL_DEFAULT && !ignored_at_start[sig]))
+			sigaddset(to_default, sig);
+	}
+}
+
+void signals_reset_in_child(void)
+{
+	sigset_t def;
+	sigset_t none;
+	signals_child_defaults(&def);
+	for (int sig = 1; sig < NSIG; sig++)
+		if (sigismember(&def, sig) == 1 && atomic_load(&disp[sig]) != SIGNAL_CATCH && sig != SIGPIPE)
+			signal(sig, SIG_DFL);
+	/* a forked subshell keeps SIGPIPE ignored and its traps' handlers: it is
+	 * still the shell. Only the mask is cleared. */
+	sigemptyset(&none);
+	pthread_sigmask(SIG_SETMASK, &none, NULL);
+}
+
+/* --- names ----------------------------------------------------------------- */
+
+struct signame {
+	int num;
+	const char *name;
+};
+
+static const struct signame signames[] = {
+	{ SIGHUP, "HUP" }, { SIGINT, "INT" }, { SIGQUIT, "QUIT" },
+	{ SIGILL, "ILL" }, { SIGTRAP, "TRAP" }, { SIGABRT, "ABRT" },
+	{ SIGBUS, "BUS" }, { SIGFPE, "FPE" }, { SIGKILL, "KILL" },
+	{ SIGUSR1, "USR1" }, { SIGSEGV, "SEGV" }, { SIGUSR2, "USR2" },
+	{ SIGPIPE, "PIPE" }, { SIGALRM, "ALRM" }, { SIGTERM, "TERM" },
+#ifdef SIGSTKFLT
+	{ SIGSTKFLT, "STKFLT" },
+#endif
+	{ SIGCHLD, "CHLD" }, { SIGCONT, "CONT" }, { SIGSTOP, "STOP" },
+	{ SIGTSTP, "TSTP" }, { SIGTTIN, "TTIN" }, { SIGTTOU, "TTOU" },
+	{ SIGURG, "URG" }, { SIGXCPU, "XCPU" }, { SIGXFSZ, "XFSZ" },
+	{ SIGVTALRM, "VTALRM" }, { SIGPROF, "PROF" },
+#ifdef SIGWINCH
+	{ SIGWINCH, "WINCH" },
+#endif
+#ifdef SIGIO
+	{ SIGIO, "IO" },
+#endif
+#ifdef SIGPWR
+	{ SIGPWR, "PWR" },
+#endif
+	{ SIGSYS, "SYS" },
+};
+
+#define NSIGNAMES (sizeof signames / sizeof signames[0])
+
+const char *signals_name(int num)
+{
+	for (size_t i = 0; i < NSIGNAMES; i++)
+		if (signames[i].num == num)
+			return signames[i].name;
+	return NULL;
+}
+
+int signals_number(const char *s)
+{
+	const char *p = s;
+	long n = 0;
+	if (*p >= '0' && *p <= '9') {
+		for (; *p >= '0' && *p <= '9'; p++)
+			if ((n = n * 10 + (*p - '0')) >= NSIG)
+				return -1;
+		return *p ? -1 : (int)n;
+	}
+	if (strncasecmp(s, "SIG", 3) == 0)
+		s += 3;
+	for (size_t i = 0; i < NSIGNAMES; i++)
+		if (strcasecmp(s, signames[i].name) == 0)
+			return signames[i].num;
+	return -1;
+}

@@ -1,0 +1,41 @@
+/* signals.h: signal dispositions, pending-signal flags, and blocking in stage threads */
+#ifndef CONCH_SIGNALS_H
+#define CONCH_SIGNALS_H
+
+#include <signal.h>
+#include <stdbool.h>
+
+enum signal_disp {
+	SIGNAL_DEFAULT,   /* SIG_DFL (or the shell's own default for INT/QUIT/TERM when interactive) */
+	SIGNAL_IGNORE,
+	SIGNAL_CATCH,     /* record it; the main thread runs the trap */
+};
+
+/* Start-up (main thread, before any thread): SIGPIPE ignored, remembers the
+ * dispositions inherited (POSIX: signals ignored on entry to a
+ * non-interactive shell stay ignored). */
+void signals_init(bool interactive);
+/* Installs the disposition for sig. */
+void signals_set_disposition(int sig, enum signal_disp d);
+/* True when sig was ignored when the shell started (trap cannot catch it). */
+bool signals_ignored_at_start(int sig);
+/* Takes the lowest pending caught signal and clears it; 0 when none. */
+int signals_take_pending(void);
+/* True when any caught signal is pending (cheap; checked between commands). */
+bool signals_pending(void);
+/* Blocks every asynchronous signal in the calling thread (stage threads). */
+void signals_block_all(void);
+/* Child side (after fork, or the sigmask/sigdefault set for posix_spawn):
+ * every signal the shell catches or ignores for itself goes back to default;
+ * those ignored by a trap '' stay ignored. */
+void signals_child_defaults(sigset_t *to_default);
+/* Resets the mask and dispositions in a forked subshell child. */
+void signals_reset_in_child(void);
+
+/* Name without SIG ("INT"), or NULL for an unknown number. */
+const char *signals_name(int sig);
+/* Number of a signal name (SIG optional, any case) or decimal number; -1
+ * when unknown. */
+int signals_number(const char *s);
+
+#endif

@@ -1,0 +1,538 @@
+/* stage.c: the per-stage execution context: fds, buffered output, $?, arguments, locals */
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "stage.h"
+#include "state.h"
+
+/* --- virtual fd map ------------------------------------------------------- */
+
+int fdmap_get(const struct fdmap *m, int vfd)
+{
+	for (size_t i = m->n; i-- > 0;)
+		if (m->e[i].vfd == vfd) {
+			if (m->e[i].rfd == FDMAP_CLOSED) {
+				errno = EBADF;
+				return -1;
+			}
+			return m->e[i].rfd;
+		}
+	return vfd;
+}
+
+void fdmap_push(struct fdmap *m, int vfd, int rfd, bool owned)
+{
+	if (m->n == m->cap) {
+		m->cap = m->cap ? m->cap * 2 : 8;
+		m->e = xrealloc(m->e, m->cap * sizeof *m->e);
+	}
+	m->e[m->n++] = (struct fd_entry){ vfd, rfd, owned && rfd >= 0 };
+}
+
+size_t fdmap_mark(const struct fdmap *m)
+{
+	return m->n;
+}
+
+void fdmap_pop_to(struct fdmap *m, size_t mark)
+{
+	while (m->n > mark) {
+		struct fd_entry *e = &m->e[--m->n];
+		if (e->owned)
+			close(e->rfd);
+	}
+}
+
+void fdmap_copy(struct fdmap *dst, const struct fdmap *src)
+{
+	dst->n = dst->cap = 0;
+	dst->e = NULL;
+	for (size_t i = 0; i < src->n; i++)
+		fdmap_push(dst, src->e[i].vfd, src->e[i].rfd, false);
+}
+
+void fdmap_free(struct fdmap *m)
+{
+	fdmap_pop_to(m, 0);
+	free(m->e);
+	m->e = NULL;
+	m->cap = 0;
+}
+
+void fdmap_forget(struct fdmap *m)
+{
+	free(m->e);
+	m->e = NULL;
+	m->n = m->cap = 0;
+}
+
+void fdmap_each(const struct fdmap *m, void (*fn)(void *ctx, int vfd, int rfd), void *ctx)
+{
+	for (size_t i = 0; i < m->n; i++) {
+		bool shadowed = false;
+		for (size_t j = i + 1; j < m->n; j++)
+			if (m->e[j].vfd == m->e[i].vfd) {
+				shadowed = true;
+				break;
+			}
+		if (!shadowed)
+			fn(ctx, m->e[i].vfd, m->e[i].rfd);
+	}
+}
+
+/* --- positional parameters ---------------------------------------------- */
+
+struct args *args_new(int n, char *const *v)
+{
+	struct args *a = xmalloc(sizeof *a);
+	atomic_init(&a->refs, 1);
+	a->n = n;
+	a->v = xmalloc(((size_t)n + 1) * sizeof *a->v);
+	for (int i = 0; i < n; i++)
+		a->v[i] = xstrdup(v[i]);
+	a->v[n] = NULL;
+	return a;
+}
+
+struct args *args_ref(struct args *a)
+{
+	atomic_fetch_add(&a->refs, 1);
+	return a;
+}
+
+void args_unref(struct args *a)
+{
+	if (!a || atomic_fetch_sub(&a->refs, 1) != 1)
+		return;
+	for (int i = 0; i < a->n; i++)
+		free(a->v[i]);
+	free(a->v);
+	free(a);
+}
+
+/* --- set-up and tear-down ------------------------------------------------- */
+
+void stage_init_main(struct stage *st, int argc, char *const *argv)
+{
+	memset(st, 0, sizeof *st);
+	st->out_fd = -1;
+	st->args = args_new(argc, argv);
+	st->is_main = true;
+	atomic_init(&st->stop, false);
+	st->source = "conch";
+}
+
+static void copy_scope_vars(struct stage *st, const struct scope *sc)
+{
+	/* innermost first: a name already copied is shadowed */
+	for (; sc; sc = sc->up)
+		for (const struct local_var *v = sc->vars; v; v = v->next) {
+			bool seen = false;
+			for (const struct local_var *w = st->scope->vars; w; w = w->next)
+				if (strcmp(w->name, v->name) == 0)
+					seen = true;
+			if (seen)
+				continue;
+			struct local_var *c = xcalloc(1, sizeof *c);
+			c->name = xstrdup(v->name);
+			c->value = v->value ? xstrdup(v->value) : NULL;
+			c->flags = v->flags;
+			c->next = st->scope->vars;
+			st->scope->vars = c;
+		}
+}
+
+void stage_init_child(struct stage *st, const struct stage *parent)
+{
+	memset(st, 0, sizeof *st);
+	st->out_fd = -1;
+	fdmap_copy(&st->fds, &parent->fds);
+	st->status = parent->status;
+	st->args = args_ref(parent->args);
+	atomic_init(&st->stop, false);
+	st->lineno = parent->lineno;
+	st->source = parent->source;
+	if (parent->scope) {
+		/* a snapshot of the visible locals: the stage's own copies */
+		stage_scope_push(st, false);
+		copy_scope_vars(st, parent->scope);
+		/* function-level context: `return` at a stage's top level acts as
+		 * in a subshell, so func_depth stays 0 here */
+	}
+}
+
+void stage_destroy(struct stage *st)
+{
+	io_flush(st);
+	while (st->scope)
+		stage_scope_pop(st);
+	fdmap_free(&st->fds);
+	sbuf_free(&st->out);
+	args_unref(st->args);
+	st->args = NULL;
+}
+
+/* --- variables -------------------------------------------------------------- */
+
+static struct local_var *local_find(const struct stage *st, const char *name)
+{
+	for (struct scope *sc = st->scope; sc; sc = sc->up)
+		for (struct local_var *v = sc->vars; v; v = v->next)
+			if (strcmp(v->name, name) == 0)
+				return v;
+	return NULL;
+}
+
+static void join_args(const struct stage *st, struct sbuf *out)
+{
+	for (int i = 0; i < st->args->n; i++) {
+		if (i)
+			sbuf_addc(out, ' ');
+		sbuf_adds(out, st->args->v[i]);
+	}
+}
+
+/* Special parameters (POSIX 2.5.2) and positional ones. Returns 1 when name
+ * is special and set, 0 when special and unset, -1 when not special. */
+static int special_get(struct stage *st, const char *name, struct sbuf *out)
+{
+	char c = name[0];
+	if (c >= '0' && c <= '9') {
+		if (c == '0' && name[1] == '\0') {
+			sbuf_adds(out, state_arg0());
+			return 1;
+		}
+		long n;
+		if (!parse_long(name, &n))
+			return -1;
+		if (n < 1 || n > st->args->n)
+			return 0;
+		sbuf_adds(out, st->args->v[n - 1]);
+		return 1;
+	}
+	if (name[1] != '\0')
+		return -1;
+	switch (c) {
+	case '?':
+		sbuf_printf(out, "%d", st->status);
+		return 1;
+	case '#':
+		sbuf_printf(out, "%d", st->args->n);
+		return 1;
+	case '$':
+		sbuf_printf(out, "%ld", (long)state_shell_pid());
+		return 1;
+	case '!': {
+		pid_t p = state_last_bg();
+		if (!p)
+			return 0;
+		sbuf_printf(out, "%ld", (long)p);
+		return 1;
+	}
+	case '-': {
+		char *f = state_opt_flags();
+		sbuf_adds(out, f);
+		free(f);
+		return 1;
+	}
+	case '@':
+	case '*':
+		join_args(st, out);
+		return st->args->n > 0;
+	}
+	return -1;
+}
+
+bool stage_var_get(struct stage *st, const char *name, struct sbuf *out)
+{
+	int sp = special_get(st, name, out);
+	if (sp >= 0)
+		return sp == 1;
+	if (st->scope) {
+		struct local_var *v = local_find(st, name);
+		if (v) {
+			if (!v->value)
+				return false;
+			sbuf_adds(out, v->value);
+			return true;
+		}
+	}
+	if (strcmp(name, "LINENO") == 0) {
+		sbuf_printf(out, "%d", st->lineno);
+		return true;
+	}
+	return state_var_get(name, out);
+}
+
+char *stage_var_dup(struct stage *st, const char *name)
+{
+	struct sbuf b = SBUF_INIT;
+	if (!stage_var_get(st, name, &b)) {
+		sbuf_free(&b);
+		return NULL;
+	}
+	return sbuf_detach(&b);
+}
+
+int stage_var_set(struct stage *st, const char *name, const char *value)
+{
+	struct local_var *v = st->scope ? local_find(st, name) : NULL;
+	if (v) {
+		if (v->flags & VAR_READONLY) {
+			stage_error(st, "%s: readonly variable", name);
+			return -1;
+		}
+		char *copy = xstrdup(value);
+		free(v->value);
+		v->value = copy;
+		return 0;
+	}
+	if (state_var_set(name, value, 0) != 0) {
+		stage_error(st, "%s: readonly variable", name);
+		return -1;
+	}
+	return 0;
+}
+
+int stage_var_unset(struct stage *st, const char *name)
+{
+	struct local_var *v = st->scope ? local_find(st, name) : NULL;
+	if (v) {
+		if (v->flags & VAR_READONLY) {
+			stage_error(st, "%s: readonly variable", name);
+			return -1;
+		}
+		free(v->value);
+		v->value = NULL;
+		return 0;
+	}
+	if (state_var_unset(name) != 0) {
+		stage_error(st, "%s: readonly variable", name);
+		return -1;
+	}
+	return 0;
+}
+
+void stage_scope_push(struct stage *st, bool temp)
+{
+	struct scope *sc = xcalloc(1, sizeof *sc);
+	sc->up = st->scope;
+	sc->temp = temp;
+	st->scope = sc;
+}
+
+void stage_scope_pop(struct stage *st)
+{
+	struct scope *sc = st->scope;
+	if (!sc)
+		return;
+	st->scope = sc->up;
+	for (struct local_var *v = sc->vars, *next; v; v = next) {
+		next = v->next;
+		free(v->name);
+		free(v->value);
+		free(v);
+	}
+	free(sc);
+}
+
+int stage_local(struct stage *st, const char *name, const char *value, bool has_value)
+{
+	/* the innermost non-temporary frame is the function's */
+	struct scope *sc = st->scope;
+	while (sc && sc->temp)
+		sc = sc->up;
+	if (!sc)
+		return -1;
+	struct local_var *v;
+	for (v = sc->vars; v; v = v->next)
+		if (strcmp(v->name, name) == 0)
+			break;
+	if (!v) {
+		v = xcalloc(1, sizeof *v);
+		v->name = xstrdup(name);
+		/* dash: a new local starts with the value it had outside */
+		struct sbuf cur = SBUF_INIT;
+		if (stage_var_get(st, name, &cur))
+			v->value = sbuf_detach(&cur);
+		sbuf_free(&cur);
+		unsigned flags = state_var_flags(name, NULL);
+		v->flags = flags & VAR_EXPORT;
+		v->next = sc->vars;
+		sc->vars = v;
+	}
+	if (has_value) {
+		free(v->value);
+		v->value = xstrdup(value);
+	}
+	return 0;
+}
+
+struct env_ctx {
+	struct stage *st;
+};
+
+static bool env_skip(void *ctx, const char *name)
+{
+	struct env_ctx *c = ctx;
+	return local_find(c->st, name) != NULL;
+}
+
+void stage_env(struct stage *st, struct strvec *env)
+{
+	struct env_ctx c = { st };
+	state_env_collect(env, st->scope ? env_skip : NULL, &c);
+	if (!st->scope)
+		return;
+	/* visible locals: innermost wins */
+	for (struct scope *sc = st->scope; sc; sc = sc->up)
+		for (struct local_var *v = sc->vars; v; v = v->next) {
+			if (local_find(st, v->name) != v)
+				continue;
+			bool exported = (v->flags & VAR_EXPORT) || sc->temp ||
+			                (state_var_flags(v->name, NULL) & VAR_EXPORT);
+			if (exported && v->value)
+				strvec_push(env, xasprintf("%s=%s", v->name, v->value));
+		}
+}
+
+/* --- I/O ------------------------------------------------------------------- */
+
+static int write_all(int fd, const char *p, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(fd, p, n);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return errno;
+		}
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+static void out_drain(struct stage *st)
+{
+	if (st->out.len == 0 || st->out_fd < 0)
+		return;
+	int fd = fdmap_get(&st->fds, st->out_fd);
+	if (fd == FDMAP_CAPTURE) {
+		sbuf_addn(st->capture, st->out.data, st->out.len);
+		st->out.len = 0;
+		return;
+	}
+	int err = fd < 0 ? EBADF : write_all(fd, st->out.data, st->out.len);
+	if (err && !st->io_error)
+		st->io_error = err;
+	st->out.len = 0;
+}
+
+void io_write(struct stage *st, int vfd, const char *buf, size_t n)
+{
+	if (st->out_fd != vfd) {
+		out_drain(st);
+		st->out_fd = vfd;
+	}
+	if (st->out.len + n > 65536) {
+		out_drain(st);
+		if (n > 65536) {
+			int fd = fdmap_get(&st->fds, vfd);
+			if (fd == FDMAP_CAPTURE) {
+				sbuf_addn(st->capture, buf, n);
+				return;
+			}
+			int err = fd < 0 ? EBADF : write_all(fd, buf, n);
+			if (err && !st->io_error)
+				st->io_error = err;
+			return;
+		}
+	}
+	sbuf_addn(&st->out, buf, n);
+}
+
+void io_puts(struct stage *st, int vfd, const char *s)
+{
+	io_write(st, vfd, s, strlen(s));
+}
+
+void io_printf(struct stage *st, int vfd, const char *fmt, ...)
+{
+	char small[256];
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(small, sizeof small, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	if ((size_t)n < sizeof small) {
+		io_write(st, vfd, small, (size_t)n);
+		return;
+	}
+	char *big = xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(big, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	io_write(st, vfd, big, (size_t)n);
+	free(big);
+}
+
+int io_flush(struct stage *st)
+{
+	out_drain(st);
+	return st->io_error;
+}
+
+void io_reset(struct stage *st)
+{
+	st->io_error = 0;
+}
+
+ssize_t io_read(struct stage *st, int vfd, void *buf, size_t n)
+{
+	int fd = fdmap_get(&st->fds, vfd);
+	if (fd == FDMAP_CAPTURE) {
+		errno = EBADF;
+		return -1;
+	}
+	if (fd < 0)
+		return -1;
+	for (;;) {
+		ssize_t r = read(fd, buf, n);
+		if (r >= 0 || errno != EINTR)
+			return r;
+		if (atomic_load(&st->stop))
+			return -1;
+	}
+}
+
+void stage_verror(struct stage *st, const char *fmt, va_list ap)
+{
+	struct sbuf b = SBUF_INIT;
+	sbuf_adds(&b, "conch: ");
+	if (st->source && st->lineno > 0)
+		sbuf_printf(&b, "%s:%d: ", st->source, st->lineno);
+	sbuf_vprintf(&b, fmt, ap);
+	sbuf_addc(&b, '\n');
+	out_drain(st);   /* keep stdout and stderr in order */
+	int fd = fdmap_get(&st->fds, 2);
+	if (fd == FDMAP_CAPTURE)
+		sbuf_addn(st->capture, b.data, b.len);
+	else if (fd >= 0)
+		write_all(fd, b.data, b.len);
+	sbuf_free(&b);
+}
+
+void stage_error(struct stage *st, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	stage_verror(st, fmt, ap);
+	va_end(ap);
+}

@@ -1,0 +1,675 @@
+/* state.c: the shell state shared by every thread stage, behind one lock */
+
+/*
+ * DESIGN
+ * One mutex, `lock`, guards every table in this file: variables, functions,
+ * aliases and traps. Public functions take it and release it before they
+ * return; they copy values out, never hand out pointers into the tables.
+ * Helpers named *_locked expect it held (asserted in debug builds).
+ *
+ * Lock order (outermost first): state lock -> nothing. No other lock is ever
+ * taken while the state lock is held, and the state lock is never held across
+ * I/O, waiting, spawning, forking or running shell code. Options are a single
+ * atomic word and are read without the lock. The working directory and umask
+ * are process-wide; only this module changes them (under the lock).
+ *
+ * fork: pthread_atfork takes the lock before fork and releases it in both
+ * parent and child, so a forked subshell never inherits it locked.
+ */
+
+#include <assert.h>
+#include <errno.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "signals.h"
+#include "state.h"
+
+struct var {
+	char *name;
+	char *value;            /* NULL: declared (exported/readonly) but unset */
+	unsigned flags;
+	struct var *next;       /* hash chain */
+};
+
+struct fn {
+	char *name;
+	struct func f;
+	struct fn *next;
+};
+
+struct alias {
+	char *name;
+	char *value;
+	struct alias *next;
+};
+
+#define NBUCKETS 512u
+
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+#ifndef NDEBUG
+static _Thread_local bool lock_held;
+#define ASSERT_LOCKED() assert(lock_held)
+#else
+#define ASSERT_LOCKED() ((void)0)
+#endif
+
+static struct var *vars[NBUCKETS];
+static struct fn *funcs[64];
+static struct alias *aliases;       /* sorted list: few entries */
+static char *traps[NSIG];           /* NULL = default */
+static atomic_uint options;
+static mode_t cur_umask;
+static pid_t shell_pid;
+static atomic_int last_bg;
+static char *arg0;
+
+static void lock_state(void)
+{
+	pthread_mutex_lock(&lock);
+#ifndef NDEBUG
+	lock_held = true;
+#endif
+}
+
+static void unlock_state(void)
+{
+#ifndef NDEBUG
+	lock_held = false;
+#endif
+	pthread_mutex_unlock(&lock);
+}
+
+static void atfork_prepare(void) { lock_state(); }
+static void atfork_release(void) { unlock_state(); }
+
+static unsigned hash_name(const char *s)
+{
+	unsigned h = 2166136261u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+/* --- variables -------------------------------------------------------- */
+
+static struct var *var_find_locked(const char *name)
+{
+	ASSERT_LOCKED();
+	for (struct var *v = vars[hash_name(name) % NBUCKETS]; v; v = v->next)
+		if (strcmp(v->name, name) == 0)
+			return v;
+	return NULL;
+}
+
+static struct var *var_create_locked(const char *name)
+{
+	ASSERT_LOCKED();
+	struct var *v = xcalloc(1, sizeof *v);
+	unsigned b = hash_name(name) % NBUCKETS;
+	v->name = xstrdup(name);
+	v->next = vars[b];
+	vars[b] = v;
+	return v;
+}
+
+static void var_remove_locked(struct var *dead)
+{
+	ASSERT_LOCKED();
+	struct var **pp = &vars[hash_name(dead->name) % NBUCKETS];
+	while (*pp != dead)
+		pp = &(*pp)->next;
+	*pp = dead->next;
+	free(dead->name);
+	free(dead->value);
+	free(dead);
+}
+
+bool state_var_get(const char *name, struct sbuf *out)
+{
+	bool found = false;
+	lock_state();
+	struct var *v = var_find_locked(name);
+	if (v && v->value) {
+		sbuf_adds(out, v->value);
+		found = true;
+	}
+	unlock_state();
+	return found;
+}
+
+char *state_var_dup(const char *name)
+{
+	char *r = NULL;
+	lock_state();
+	struct var *v = var_find_locked(name);
+	if (v && v->value)
+		r = xstrdup(v->value);
+	unlock_state();
+	return r;
+}
+
+unsigned state_var_flags(const char *name, bool *isset)
+{
+	unsigned f = 0;
+	bool set = false;
+	lock_state();
+	struct var *v = var_find_locked(name);
+	if (v) {
+		f = v->flags;
+		set = v->value != NULL;
+	}
+	unlock_state();
+	if (isset)
+		*isset = set;
+	return f;
+}
+
+int state_var_set(const char *name, const char *value, unsigned flags)
+{
+	int rc = 0;
+	if (state_opt(OPT_ALLEXPORT) && value)
+		flags |= VAR_EXPORT;
+	lock_state();
+	struct var *v = var_find_locked(name);
+	if (v && (v->flags & VAR_READONLY) && value) {
+		rc = -1;
+		goto out;
+	}
+	if (!v)
+		v = var_create_locked(name);
+	if (value) {
+		size_t n = strlen(value);
+		if (v->value && strlen(v->value) >= n) {
+			memcpy(v->value, value, n + 1);   /* reuse: hot loops reassign */
+		} else {
+			free(v->value);
+			v->value = xstrndup(value, n);
+		}
+	}
+	v->flags |= flags;
+out:
+	unlock_state();
+	return rc;
+}
+
+int state_var_unset(const char *name)
+{
+	int rc = 0;
+	lock_state();
+	struct var *v = var_find_locked(name);
+	if (v) {
+		if (v->flags & VAR_READONLY)
+			rc = -1;
+		else
+			var_remove_locked(v);
+	}
+	unlock_state();
+	return rc;
+}
+
+int state_var_unexport(const char *name)
+{
+	int rc = -1;
+	lock_state();
+	struct var *v = var_find_locked(name);
+	if (v) {
+		v->flags &= ~(unsigned)VAR_EXPORT;
+		rc = 0;
+	}
+	unlock_state();
+	return rc;
+}
+
+void state_env_collect(struct strvec *env, bool (*skip)(void *ctx, const char *name), void *ctx)
+{
+	lock_state();
+	for (unsigned b = 0; b < NBUCKETS; b++)
+		for (struct var *v = vars[b]; v; v = v->next)
+			if ((v->flags & VAR_EXPORT) && v->value && !(skip && skip(ctx, v->name)))
+				strvec_push(env, xasprintf("%s=%s", v->name, v->value));
+	unlock_state();
+}
+
+static int entry_cmp(const void *a, const void *b)
+{
+	const struct var_entry *x = a, *y = b;
+	return strcmp(x->name, y->name);
+}
+
+size_t state_var_list(unsigned mask, struct var_entry **out)
+{
+	size_t n = 0, cap = 0;
+	struct var_entry *list = NULL;
+	lock_state();
+	for (unsigned b = 0; b < NBUCKETS; b++)
+		for (struct var *v = vars[b]; v; v = v->next) {
+			if ((v->flags & mask) != mask || (!mask && !v->value))
+				continue;
+			if (n == cap) {
+				cap = cap ? cap * 2 : 64;
+				list = xrealloc(list, cap * sizeof *list);
+			}
+			list[n].name = xstrdup(v->name);
+			list[n].value = v->value ? xstrdup(v->value) : NULL;
+			list[n].flags = v->flags;
+			n++;
+		}
+	unlock_state();
+	if (n)
+		qsort(list, n, sizeof *list, entry_cmp);
+	*out = list;
+	return n;
+}
+
+void state_var_list_free(struct var_entry *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(list[i].name);
+		free(list[i].value);
+	}
+	free(list);
+}
+
+/* --- options ------------------------------------------------------------ */
+
+static const struct {
+	const char *name;
+	char letter;
+} option_names[OPT_COUNT] = {
+	[OPT_ALLEXPORT] = { "allexport", 'a' },
+	[OPT_ERREXIT] = { "errexit", 'e' },
+	[OPT_FORKSTAGES] = { "forkstages", 0 },
+	[OPT_HASHALL] = { "hashall", 'h' },
+	[OPT_IGNOREEOF] = { "ignoreeof", 0 },
+	[OPT_INTERACTIVE] = { "interactive", 'i' },
+	[OPT_MONITOR] = { "monitor", 'm' },
+	[OPT_NOCLOBBER] = { "noclobber", 'C' },
+	[OPT_NOEXEC] = { "noexec", 'n' },
+	[OPT_NOGLOB] = { "noglob", 'f' },
+	[OPT_NOLOG] = { "nolog", 0 },
+	[OPT_NONET] = { "nonet", 0 },
+	[OPT_NOTIFY] = { "notify", 'b' },
+	[OPT_NOUNSET] = { "nounset", 'u' },
+	[OPT_PIPEFAIL] = { "pipefail", 0 },
+	[OPT_STDIN] = { "stdin", 's' },
+	[OPT_VERBOSE] = { "verbose", 'v' },
+	[OPT_VI] = { "vi", 0 },
+	[OPT_XTRACE] = { "xtrace", 'x' },
+};
+
+bool state_opt(enum shopt o)
+{
+	return (atomic_load_explicit(&options, memory_order_relaxed) >> o) & 1u;
+}
+
+void state_opt_set(enum shopt o, bool on)
+{
+	if (on)
+		atomic_fetch_or(&options, 1u << o);
+	else
+		atomic_fetch_and(&options, ~(1u << o));
+}
+
+const char *state_opt_name(enum shopt o) { return option_names[o].name; }
+char state_opt_letter(enum shopt o) { return option_names[o].letter; }
+
+enum shopt state_opt_by_name(const char *name)
+{
+	for (int o = 0; o < OPT_COUNT; o++)
+		if (strcmp(option_names[o].name, name) == 0)
+			return (enum shopt)o;
+	return OPT_COUNT;
+}
+
+char *state_opt_flags(void)
+{
+	struct sbuf b = SBUF_INIT;
+	/* dash's order is not specified; use a fixed one so $- is stable */
+	static const enum shopt order[] = {
+		OPT_ALLEXPORT, OPT_NOTIFY, OPT_NOCLOBBER, OPT_ERREXIT, OPT_NOGLOB,
+		OPT_HASHALL, OPT_INTERACTIVE, OPT_MONITOR, OPT_NOEXEC, OPT_STDIN,
+		OPT_NOUNSET, OPT_VERBOSE, OPT_XTRACE,
+	};
+	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
+		if (state_opt(order[i]))
+			sbuf_addc(&b, option_names[order[i]].letter);
+	return sbuf_detach(&b);
+}
+
+/* --- functions ------------------------------------------------------------ */
+
+static struct fn **fn_slot_locked(const char *name)
+{
+	ASSERT_LOCKED();
+	struct fn **pp = &funcs[hash_name(name) % 64];
+	while (*pp && strcmp((*pp)->name, name) != 0)
+		pp = &(*pp)->next;
+	return pp;
+}
+
+void state_func_set(const char *name, struct unit *unit, const struct node *body)
+{
+	struct unit *old = NULL;
+	unit_ref(unit);
+	lock_state();
+	struct fn **pp = fn_slot_locked(name);
+	if (*pp) {
+		old = (*pp)->f.unit;
+	} else {
+		*pp = xcalloc(1, sizeof **pp);
+		(*pp)->name = xstrdup(name);
+	}
+	(*pp)->f.unit = unit;
+	(*pp)->f.body = body;
+	unlock_state();
+	if (old)
+		unit_unref(old);   /* outside the lock: may free a whole tree */
+}
+
+bool state_func_get(const char *name, struct func *f)
+{
+	bool found = false;
+	lock_state();
+	struct fn *fn = *fn_slot_locked(name);
+	if (fn) {
+		*f = fn->f;
+		unit_ref(f->unit);
+		found = true;
+	}
+	unlock_state();
+	return found;
+}
+
+void state_func_release(struct func *f)
+{
+	if (f->unit)
+		unit_unref(f->unit);
+	f->unit = NULL;
+	f->body = NULL;
+}
+
+int state_func_unset(const char *name)
+{
+	struct fn *dead = NULL;
+	lock_state();
+	struct fn **pp = fn_slot_locked(name);
+	if (*pp) {
+		dead = *pp;
+		*pp = dead->next;
+	}
+	unlock_state();
+	if (!dead)
+		return -1;
+	unit_unref(dead->f.unit);
+	free(dead->name);
+	free(dead);
+	return 0;
+}
+
+static int str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void state_func_names(struct strvec *out)
+{
+	size_t first = out->n;
+	lock_state();
+	for (unsigned b = 0; b < 64; b++)
+		for (struct fn *fn = funcs[b]; fn; fn = fn->next)
+			strvec_pushdup(out, fn->name);
+	unlock_state();
+	if (out->n > first)
+		qsort(out->v + first, out->n - first, sizeof(char *), str_cmp);
+}
+
+/* --- aliases ------------------------------------------------------------- */
+
+char *state_alias_get(const char *name)
+{
+	char *r = NULL;
+	lock_state();
+	for (struct alias *a = aliases; a; a = a->next)
+		if (strcmp(a->name, name) == 0) {
+			r = xstrdup(a->value);
+			break;
+		}
+	unlock_state();
+	return r;
+}
+
+void state_alias_set(const char *name, const char *value)
+{
+	lock_state();
+	struct alias **pp = &aliases;
+	while (*pp && strcmp((*pp)->name, name) < 0)
+		pp = &(*pp)->next;
+	if (*pp && strcmp((*pp)->name, name) == 0) {
+		free((*pp)->value);
+		(*pp)->value = xstrdup(value);
+	} else {
+		struct alias *a = xcalloc(1, sizeof *a);
+		a->name = xstrdup(name);
+		a->value = xstrdup(value);
+		a->next = *pp;
+		*pp = a;
+	}
+	unlock_state();
+}
+
+int state_alias_unset(const char *name)
+{
+	struct alias *dead = NULL;
+	lock_state();
+	for (struct alias **pp = &aliases; *pp; pp = &(*pp)->next)
+		if (strcmp((*pp)->name, name) == 0) {
+			dead = *pp;
+			*pp = dead->next;
+			break;
+		}
+	unlock_state();
+	if (!dead)
+		return -1;
+	free(dead->name);
+	free(dead->value);
+	free(dead);
+	return 0;
+}
+
+void state_alias_clear(void)
+{
+	lock_state();
+	struct alias *a = aliases;
+	aliases = NULL;
+	unlock_state();
+	while (a) {
+		struct alias *next = a->next;
+		free(a->name);
+		free(a->value);
+		free(a);
+		a = next;
+	}
+}
+
+size_t state_alias_list(struct var_entry **out)
+{
+	size_t n = 0;
+	lock_state();
+	for (struct alias *a = aliases; a; a = a->next)
+		n++;
+	struct var_entry *list = xcalloc(n ? n : 1, sizeof *list);
+	n = 0;
+	for (struct alias *a = aliases; a; a = a->next, n++) {
+		list[n].name = xstrdup(a->name);
+		list[n].value = xstrdup(a->value);
+	}
+	unlock_state();
+	*out = list;
+	return n;
+}
+
+/* --- traps ------------------------------------------------------------------ */
+
+char *state_trap_get(int sig)
+{
+	char *r = NULL;
+	if (sig < 0 || sig >= NSIG)
+		return NULL;
+	lock_state();
+	if (traps[sig])
+		r = xstrdup(traps[sig]);
+	unlock_state();
+	return r;
+}
+
+int state_trap_set(int sig, const char *action)
+{
+	if (sig < 0 || sig >= NSIG || sig == SIGKILL || sig == SIGSTOP)
+		return -1;
+	char *copy = action ? xstrdup(action) : NULL;
+	lock_state();
+	char *old = traps[sig];
+	traps[sig] = copy;
+	unlock_state();
+	free(old);
+	if (sig != TRAP_EXIT)
+		signals_set_disposition(sig, action == NULL ? SIGNAL_DEFAULT
+		                             : *action ? SIGNAL_CATCH : SIGNAL_IGNORE);
+	return 0;
+}
+
+void state_trap_reset_subshell(void)
+{
+	for (int sig = 0; sig < NSIG; sig++)
+		if (traps[sig] && *traps[sig]) {
+			free(traps[sig]);
+			traps[sig] = NULL;
+			if (sig != TRAP_EXIT)
+				signals_set_disposition(sig, SIGNAL_DEFAULT);
+		}
+}
+
+/* --- working directory and umask -------------------------------------------- */
+
+char *state_cwd(void)
+{
+	char *pwd = state_var_dup("PWD");
+	if (pwd && pwd[0] == '/')
+		return pwd;
+	free(pwd);
+	char buf[PATH_MAX];
+	return xstrdup(getcwd(buf, sizeof buf) ? buf : ".");
+}
+
+int state_chdir(const char *path, const char *logical)
+{
+	char buf[PATH_MAX];
+	int err = 0;
+	char *old = state_cwd();
+	lock_state();
+	if (chdir(path) != 0) {
+		err = errno;
+		unlock_state();
+		free(old);
+		return err;
+	}
+	unlock_state();
+	if (!logical)
+		logical = getcwd(buf, sizeof buf) ? buf : path;
+	state_var_set("OLDPWD", old, 0);
+	state_var_set("PWD", logical, 0);
+	free(old);
+	return 0;
+}
+
+mode_t state_umask_get(void)
+{
+	lock_state();
+	mode_t m = cur_umask;
+	unlock_state();
+	return m;
+}
+
+void state_umask_set(mode_t m)
+{
+	lock_state();
+	cur_umask = m & 0777;
+	umask(cur_umask);
+	unlock_state();
+}
+
+/* --- process-wide facts ------------------------------------------------------ */
+
+pid_t state_shell_pid(void) { return shell_pid; }
+pid_t state_last_bg(void) { return atomic_load(&last_bg); }
+void state_set_last_bg(pid_t pid) { atomic_store(&last_bg, pid); }
+const char *state_arg0(void) { return arg0 ? arg0 : "conch"; }
+
+void state_set_arg0(const char *a)
+{
+	/* set once at start-up, before threads; later calls replace it (. file) */
+	char *old = arg0;
+	arg0 = xstrdup(a);
+	free(old);
+}
+
+/* --- start-up --------------------------------------------------------------- */
+
+static void import_environ(char **env)
+{
+	for (; env && *env; env++) {
+		const char *eq = strchr(*env, '=');
+		if (!eq || !is_name_n(*env, (size_t)(eq - *env)))
+			continue;
+		char *name = xstrndup(*env, (size_t)(eq - *env));
+		state_var_set(name, eq + 1, VAR_EXPORT);
+		free(name);
+	}
+}
+
+static void init_pwd(void)
+{
+	char buf[PATH_MAX];
+	struct stat a, b;
+	char *pwd = state_var_dup("PWD");
+	if (!(pwd && pwd[0] == '/' && stat(pwd, &a) == 0 && stat(".", &b) == 0 &&
+	      a.st_dev == b.st_dev && a.st_ino == b.st_ino)) {
+		if (getcwd(buf, sizeof buf))
+			state_var_set("PWD", buf, 0);
+	}
+	free(pwd);
+}
+
+static void set_default(const char *name, const char *value)
+{
+	bool isset;
+	state_var_flags(name, &isset);
+	if (!isset)
+		state_var_set(name, value, 0);
+}
+
+void state_init(char **environ_)
+{
+	char buf[32];
+	pthread_atfork(atfork_prepare, atfork_release, atfork_release);
+	shell_pid = getpid();
+	cur_umask = umask(022);
+	umask(cur_umask);
+	import_environ(environ_);
+	state_var_set("IFS", " \t\n", 0);
+	set_default("PS1", geteuid() == 0 ? "# " : "$ ");
+	set_default("PS2", "> ");
+	set_default("PS4", "+ ");
+	state_var_set("OPTIND", "1", 0);
+	snprintf(buf, sizeof buf, "%ld", (long)getppid());
+	state_var_set("PPID", buf, 0);
+	init_pwd();
+	state_opt_set(OPT_HASHALL, false);
+}
