@@ -902,6 +902,12 @@ int exec_node(struct stage *st, const struct node *n)
 		st->flow = FLOW_EXIT;
 		return st->status;
 	}
+	if (st->main_thread && !st->is_main && signals_interrupt_pending()) {
+		/* a pipeline's last stage, run on the main thread: Ctrl-C stops
+		 * it; the main stage takes the signal afterwards */
+		st->flow = FLOW_INTERRUPT;
+		return st->status = 130;
+	}
 	switch (n->kind) {
 	case NODE_SIMPLE:
 		return exec_simple(st, n);

@@ -140,6 +140,8 @@ struct stage {
 	bool exec_tail;         /* the next simple command is the last thing a
 	                           forked child runs: exec it in place (no fork) */
 	atomic_bool stop;       /* asked to stop (signal, EPIPE downstream) */
+	bool main_thread;       /* runs on the shell's main thread (the main
+	                           stage, or a pipeline's last stage run there) */
 
 	int cmdsub_status;      /* status of the last command substitution */
 	bool cmdsub_ran;        /* a command substitution ran in this command */
