@@ -217,6 +217,7 @@ int main(int argc, char **argv)
 		if (status < 0) {
 			int err = errno;
 			fprintf(stderr, "conch: %s: %s\n", script, strerror(err));
+			stage_destroy(&st);
 			return err == ENOENT ? 127 : 126;
 		}
 	} else if (inv.interactive) {
