@@ -705,6 +705,16 @@ static int exec_case(struct stage *st, const struct node *n)
 	for (i = 0; i < n->u.case_.n && !matched; i++) {
 		const struct case_item *it = &n->u.case_.items[i];
 		for (size_t k = 0; k < it->npats && !matched; k++) {
+			const char *lit;
+			size_t len;
+			char small[256];
+			if (word_is_plain(it->pats[k], &lit, &len) && len < sizeof small) {
+				/* unquoted literal text is the pattern as it stands */
+				memcpy(small, lit, len);
+				small[len] = '\0';
+				matched = pattern_match(small, subject, 0);
+				continue;
+			}
 			char *pat = NULL;
 			if (expand_word_pattern(st, it->pats[k], &pat) != 0) {
 				free(subject);
