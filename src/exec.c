@@ -20,9 +20,6 @@
 #include "spawn.h"
 #include "state.h"
 
-/* Deeper function recursion is an error, not a stack overflow. */
-#define MAX_FUNC_DEPTH 1000
-
 static const char *const keywords[] = {
 	"!", "case", "do", "done", "elif", "else", "esac", "fi", "for", "if",
 	"in", "then", "until", "while", "{", "}",
@@ -274,10 +271,8 @@ static int run_function(struct stage *st, struct func *f, struct strvec *argv,
 		fdmap_pop_to(&st->fds, mark);
 		return st->status;
 	}
-	if (st->func_depth >= MAX_FUNC_DEPTH) {
-		stage_error(st, "%s: maximum function nesting depth (%d) exceeded", argv->v[0], MAX_FUNC_DEPTH);
+	if (!stage_nest_enter(st, argv->v[0])) {
 		fdmap_pop_to(&st->fds, mark);
-		st->flow = FLOW_EXIT;
 		return 2;
 	}
 	if (assigns->n && assign_temporary(st, assigns) != 0) {
@@ -295,6 +290,7 @@ static int run_function(struct stage *st, struct func *f, struct strvec *argv,
 	int status = exec_node(st, f->body);
 	st->loop_depth = loops;
 	st->func_depth--;
+	stage_nest_leave(st);
 	if (st->flow == FLOW_RETURN || st->flow == FLOW_BREAK || st->flow == FLOW_CONTINUE)
 		st->flow = FLOW_NONE;
 	stage_scope_pop(st);
@@ -987,8 +983,13 @@ int exec_string(struct stage *st, const char *src, size_t len, const char *sourc
 	}
 	if (ps == PARSE_EOF || !u)
 		return set_status(st, 0);
+	if (!stage_nest_enter(st, source)) {
+		unit_unref(u);
+		return 2;
+	}
 	int saved_line = st->lineno;
 	int status = u->root ? exec_unit(st, u) : 0;
+	stage_nest_leave(st);
 	st->lineno = saved_line;
 	unit_unref(u);
 	return set_status(st, status);

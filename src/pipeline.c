@@ -254,6 +254,8 @@ static void stop_threads(void *ctx)
 int pipeline_run(struct stage *st, const struct node *n)
 {
 	size_t k = n->u.pipeline.n;
+	if (!stage_nest_enter(st, "pipeline"))
+		return 2;
 	struct slot *slots = xcalloc(k, sizeof *slots);
 	int prev = -1;
 	io_flush(st);
@@ -315,6 +317,7 @@ int pipeline_run(struct stage *st, const struct node *n)
 	free(slots);
 	if (stopping && st->main_thread && !st->is_main)
 		st->flow = FLOW_INTERRUPT;   /* pass the interrupt up to the shell */
+	stage_nest_leave(st);
 	return status;
 }
 
@@ -461,6 +464,8 @@ static void read_all(int fd, struct sbuf *out)
 	}
 }
 
+static int capture_by(struct stage *st, const struct node *body, enum purity p, struct sbuf *out);
+
 static int capture_pipe(struct stage *st, int pfd[2])
 {
 	if (pipe2(pfd, O_CLOEXEC) == 0) {
@@ -528,6 +533,15 @@ int exec_capture(struct stage *st, const struct node *body, struct sbuf *out)
 		return 0;
 	enum purity p = node_purity(body);
 	io_flush(st);
+	if (!stage_nest_enter(st, "command substitution"))
+		return 2;
+	int status = capture_by(st, body, p, out);
+	stage_nest_leave(st);
+	return status;
+}
+
+static int capture_by(struct stage *st, const struct node *body, enum purity p, struct sbuf *out)
+{
 	if (p == PURE_BUILTIN) {
 		struct stage c;
 		stage_init_child(&c, st);

@@ -159,6 +159,7 @@ void stage_init_child(struct stage *st, const struct stage *parent)
 	st->lineno = parent->lineno;
 	st->source = parent->source;
 	st->unit = parent->unit;   /* the parent outlives the stage */
+	st->nest = parent->nest;
 	if (parent->scope) {
 		/* a snapshot of the visible locals: the stage's own copies */
 		stage_scope_push(st, false);
@@ -166,6 +167,23 @@ void stage_init_child(struct stage *st, const struct stage *parent)
 		/* function-level context: `return` at a stage's top level acts as
 		 * in a subshell, so func_depth stays 0 here */
 	}
+}
+
+bool stage_nest_enter(struct stage *st, const char *what)
+{
+	if (st->nest >= STAGE_MAX_NEST) {
+		stage_error(st, "%s: maximum nesting depth (%d) exceeded", what, STAGE_MAX_NEST);
+		st->status = 2;
+		st->flow = FLOW_EXIT;
+		return false;
+	}
+	st->nest++;
+	return true;
+}
+
+void stage_nest_leave(struct stage *st)
+{
+	st->nest--;
 }
 
 void stage_destroy(struct stage *st)
