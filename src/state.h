@@ -149,7 +149,7 @@ void state_umask_set(mode_t m);
 
 /* --- process-wide facts -------------------------------------------------- */
 pid_t state_shell_pid(void);                  /* $$ */
-pid_t state_last_bg(void);                    /* $! (0 when none) */
+pid_t state_last_bg(void);                    /* $! (0 when none; -N: thread job %N) */
 void state_set_last_bg(pid_t pid);
 const char *state_arg0(void);                 /* $0; set once at start-up */
 void state_set_arg0(const char *arg0);
