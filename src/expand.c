@@ -38,6 +38,13 @@ enum xmode {
 	XMODE_PATTERN,   /* one string, quoted pattern characters escaped */
 };
 
+/* A quoted character that means something in a pattern (also inside a
+ * bracket expression: - ! ^ :) is escaped with a backslash. */
+static bool needs_escape(char c)
+{
+	return c && strchr("\\*?[]-!^:.=", c) != NULL;
+}
+
 struct prefield {
 	struct sbuf s;
 	struct sbuf f;          /* one flag byte per byte of s */
@@ -244,7 +251,7 @@ static int expand_sub(struct stage *st, const struct word *w, enum xmode mode, c
 			struct prefield *p = &sub.pf[0];
 			for (size_t i = 0; i < p->s.len; i++) {
 				char c = p->s.data[i];
-				if ((p->f.data[i] & CH_QUOTED) && strchr("\\*?[]", c))
+				if ((p->f.data[i] & CH_QUOTED) && needs_escape(c))
 					sbuf_addc(&pat, '\\');
 				sbuf_addc(&pat, c);
 			}
@@ -340,11 +347,15 @@ static int expand_param(struct xstate *x, const struct param_exp *pe, bool quote
 	switch (pe->op) {
 	case PARAM_DEFAULT:
 		if (use_arg) {
+			if (quoted)
+				x->pf[x->n - 1].quoted_seen = true;
 			rc = expand_parts_lit(x, pe->arg, quoted, CH_SPLIT);
 			goto out;
 		}
 		break;
 	case PARAM_ALT:
+		if (quoted)
+			x->pf[x->n - 1].quoted_seen = true;
 		if (!use_arg)
 			rc = expand_parts_lit(x, pe->arg, quoted, CH_SPLIT);
 		goto out;
@@ -571,21 +582,30 @@ static void split_prefield(struct stage *st, const struct ifs *ifs, struct prefi
 	sbuf_free(&ff);
 }
 
+/* Worth a pathname expansion: an unquoted * or ?, or an unquoted [ with a
+ * ] after it (a lone [, as in the command `[`, matches only itself).
+ * f: per-character flags, or NULL when nothing is quoted. */
+static bool glob_magic(const char *s, const char *f, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		if (f && (f[i] & CH_QUOTED))
+			continue;
+		if (s[i] == '*' || s[i] == '?')
+			return true;
+		if (s[i] == '[' && memchr(s + i + 1, ']', len - i - 1))
+			return true;
+	}
+	return false;
+}
+
 /* POSIX 2.6.6 Pathname Expansion */
 static void glob_field(struct stage *st, const char *s, const char *f, size_t len, struct strvec *out)
 {
 	(void)st;
-	bool magic = false;
-	if (!state_opt(OPT_NOGLOB))
-		for (size_t i = 0; i < len; i++)
-			if (!(f[i] & CH_QUOTED) && (s[i] == '*' || s[i] == '?' || s[i] == '[')) {
-				magic = true;
-				break;
-			}
-	if (magic) {
+	if (!state_opt(OPT_NOGLOB) && glob_magic(s, f, len)) {
 		struct sbuf pat = SBUF_INIT;
 		for (size_t i = 0; i < len; i++) {
-			if ((f[i] & CH_QUOTED) && strchr("\\*?[]", s[i]))
+			if ((f[i] & CH_QUOTED) && needs_escape(s[i]))
 				sbuf_addc(&pat, '\\');
 			sbuf_addc(&pat, s[i]);
 		}
@@ -614,13 +634,6 @@ bool word_is_plain(const struct word *w, const char **s, size_t *len)
 	return false;
 }
 
-static bool has_magic(const char *s, size_t len)
-{
-	for (size_t i = 0; i < len; i++)
-		if (s[i] == '*' || s[i] == '?' || s[i] == '[')
-			return true;
-	return false;
-}
 
 int expand_words(struct stage *st, struct word *const *words, size_t n, struct strvec *out)
 {
@@ -630,7 +643,7 @@ int expand_words(struct stage *st, struct word *const *words, size_t n, struct s
 		const struct word *w = words[i];
 		const char *s;
 		size_t len;
-		if (w->nparts && word_is_plain(w, &s, &len) && !has_magic(s, len)) {
+		if (w->nparts && word_is_plain(w, &s, &len) && !glob_magic(s, NULL, len)) {
 			strvec_push(out, xstrndup(s, len));
 			continue;
 		}

@@ -541,9 +541,19 @@ static struct node *parse_simple(struct parser *p)
 		if (t->kind != TOK_WORD)
 			break;
 		if (p->stk.len > m.base && p->alias_next) {
+			/* POSIX 2.3.1: the word after an alias value ending in a
+			 * blank is checked too. When it is substituted, the first
+			 * word of its value is taken as is, and the new value's
+			 * own trailing blank decides about the word after it. */
 			p->alias_next = false;
+			size_t before = p->nalias;
 			if (!lex_alias_try(p))
 				return NULL;
+			t = lex_peek_tok(p);
+			if (p->nalias != before && t->kind == TOK_WORD) {
+				pstack_push(&p->stk, &t->word, sizeof t->word);
+				lex_take_tok(p, NULL);
+			}
 			continue;
 		}
 		pstack_push(&p->stk, &t->word, sizeof t->word);

@@ -4,8 +4,8 @@
  * DESIGN
  * One table of name -> full path, guarded by `lock` (private). Lock order:
  * the path lock is a leaf; PATH is read from the state module before it is
- * taken. The table remembers which PATH it was filled from and is emptied
- * when PATH changes.
+ * taken. The table is emptied whenever PATH is assigned (even to the same
+ * value, as POSIX hash semantics expect): state_path_generation() changes.
  */
 
 #include <errno.h>
@@ -28,7 +28,7 @@ struct entry {
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static struct entry *table[NBUCKETS];
-static char *table_path;   /* the PATH the table was filled from */
+static unsigned table_gen;  /* state_path_generation() the table is for */
 
 static unsigned bucket(const char *s)
 {
@@ -93,14 +93,14 @@ char *path_search(const char *name, const char *path, int *err)
 
 char *path_lookup(const char *name, int *err)
 {
+	unsigned gen = state_path_generation();
 	char *path = state_var_dup("PATH");
 	char *r = NULL;
 	pthread_once(&once, init_once);
 	pthread_mutex_lock(&lock);
-	if (!table_path || !path || strcmp(table_path, path) != 0) {
+	if (table_gen != gen) {
 		clear_locked();
-		free(table_path);
-		table_path = path ? xstrdup(path) : NULL;
+		table_gen = gen;
 	}
 	for (struct entry *e = table[bucket(name)]; e; e = e->next)
 		if (strcmp(e->name, name) == 0) {
@@ -119,7 +119,7 @@ char *path_lookup(const char *name, int *err)
 		e->name = xstrdup(name);
 		e->path = xstrdup(r);
 		pthread_mutex_lock(&lock);
-		if (table_path && path && strcmp(table_path, path) == 0) {
+		if (table_gen == gen) {
 			unsigned b = bucket(name);
 			e->next = table[b];
 			table[b] = e;
@@ -163,11 +163,9 @@ static int cmp_str(const void *a, const void *b)
 void path_list(struct strvec *out)
 {
 	size_t first = out->n;
-	char *path = state_var_dup("PATH");
 	pthread_mutex_lock(&lock);
-	if (!table_path || !path || strcmp(table_path, path) != 0)
+	if (table_gen != state_path_generation())
 		clear_locked();
-	free(path);
 	for (unsigned b = 0; b < NBUCKETS; b++)
 		for (struct entry *e = table[b]; e; e = e->next)
 			strvec_push(out, xasprintf("%s\t%s", e->name, e->path));

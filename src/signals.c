@@ -10,6 +10,9 @@
  */
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <unistd.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <string.h>
@@ -22,6 +25,9 @@ static atomic_bool any_pending;
 /* Written once at start-up (main thread, before any other thread). */
 static bool ignored_at_start[NSIG];
 static atomic_int disp[NSIG];
+/* Ignored by the shell for itself (interactive QUIT, TERM); written at
+ * start-up only. */
+static bool self_ignored[NSIG];
 
 static void on_signal(int sig)
 {
@@ -31,17 +37,42 @@ static void on_signal(int sig)
 	errno = saved;
 }
 
+/* The set of signals ignored when the shell started: one read of
+ * /proc/self/status (SigIgn) instead of a sigaction call per signal. */
+static bool read_ignored(unsigned long long *mask)
+{
+	char buf[4096];
+	int fd = open("/proc/self/status", O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return false;
+	ssize_t n = read(fd, buf, sizeof buf - 1);
+	close(fd);
+	if (n <= 0)
+		return false;
+	buf[n] = '\0';
+	char *p = strstr(buf, "\nSigIgn:");
+	if (!p)
+		return false;
+	*mask = strtoull(p + 9, NULL, 16);
+	return true;
+}
+
 void signals_init(bool interactive)
 {
+	unsigned long long mask;
+	bool have = read_ignored(&mask);
 	for (int sig = 1; sig < NSIG; sig++) {
 		struct sigaction sa;
-		if (sigaction(sig, NULL, &sa) == 0 && sa.sa_handler == SIG_IGN)
+		bool ign = have ? sig <= 64 && ((mask >> (sig - 1)) & 1)
+		                : sigaction(sig, NULL, &sa) == 0 && sa.sa_handler == SIG_IGN;
+		if (ign)
 			ignored_at_start[sig] = !interactive;
 	}
 	signal(SIGPIPE, SIG_IGN);
 	if (interactive) {
 		signal(SIGQUIT, SIG_IGN);
 		signal(SIGTERM, SIG_IGN);
+		self_ignored[SIGQUIT] = self_ignored[SIGTERM] = true;
 		signals_set_disposition(SIGINT, SIGNAL_CATCH);
 		atomic_store(&disp[SIGINT], SIGNAL_DEFAULT);
 	}
@@ -119,17 +150,15 @@ void signals_block_all(void)
 
 void signals_child_defaults(sigset_t *to_default)
 {
+	/* exec already resets caught signals to default, and signals the shell
+	 * leaves at default stay so: only the shell's private ignores need
+	 * resetting (each one costs the child a sigaction). trap '' and
+	 * signals ignored at start-up stay ignored. */
 	sigemptyset(to_default);
-	for (int sig = 1; sig < NSIG; sig++) {
-		if (sig == SIGKILL || sig == SIGSTOP)
-			continue;
-		int d = atomic_load(&disp[sig]);
-		/* caught signals and the shell's private ignores go back to default;
-		 * trap '' (SIGNAL_IGNORE) and ignored-at-start stay ignored */
-		if (d == SIGNAL_CATCH || sig == SIGPIPE ||
-		    (d == SIGNAL_DEFAULT && !ignored_at_start[sig]))
+	for (int sig = 1; sig < NSIG; sig++)
+		if (atomic_load(&disp[sig]) == SIGNAL_DEFAULT && !ignored_at_start[sig] &&
+		    (sig == SIGPIPE || self_ignored[sig]))
 			sigaddset(to_default, sig);
-	}
 }
 
 void signals_reset_in_child(void)

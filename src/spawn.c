@@ -10,6 +10,7 @@
  * and the child arranges its fds the same way before running shell code.
  */
 
+#include <dirent.h>
 #include <errno.h>
 #include <pthread.h>
 #include <fcntl.h>
@@ -29,11 +30,31 @@
 /* Written once by spawn_init before any thread exists; read-only after. */
 static unsigned char inherited_high[INHERIT_MAX / 8];
 
+static void mark_inherited(int fd)
+{
+	if (fd >= 10 && fd < INHERIT_MAX)
+		inherited_high[fd / 8] |= (unsigned char)(1u << (fd % 8));
+}
+
 void spawn_init(void)
 {
-	for (int fd = 10; fd < INHERIT_MAX; fd++)
-		if (fcntl(fd, F_GETFD) >= 0)
-			inherited_high[fd / 8] |= (unsigned char)(1u << (fd % 8));
+	/* /proc/self/fd lists the open fds in a few syscalls; without /proc,
+	 * probe a modest range */
+	DIR *d = opendir("/proc/self/fd");
+	if (!d) {
+		for (int fd = 10; fd < 64; fd++)
+			if (fcntl(fd, F_GETFD) >= 0)
+				mark_inherited(fd);
+		return;
+	}
+	int self = dirfd(d);
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		long fd;
+		if (parse_long(e->d_name, &fd) && fd != self)
+			mark_inherited((int)fd);
+	}
+	closedir(d);
 }
 
 static bool is_inherited(int fd)

@@ -194,9 +194,7 @@ void stage_init_child(struct stage *st, const struct stage *parent)
 	atomic_init(&st->stop, false);
 	st->lineno = parent->lineno;
 	st->source = parent->source;
-	/* borrowed like the parent's: a function defined in the stage takes
-	 * its own reference (NULL here made `f() { :; } | cat` crash) */
-	st->unit = parent->unit;
+	st->unit = parent->unit;   /* the parent outlives the stage */
 	if (parent->scope) {
 		/* a snapshot of the visible locals: the stage's own copies */
 		stage_scope_push(st, false);

@@ -68,6 +68,7 @@ static atomic_uint options;
 static mode_t cur_umask;
 static pid_t shell_pid;
 static atomic_int last_bg;
+static atomic_uint path_gen;        /* bumped by every assignment to PATH */
 static char *arg0;
 
 static void lock_state(void)
@@ -184,6 +185,8 @@ int state_var_set(const char *name, const char *value, unsigned flags)
 	}
 	if (!v)
 		v = var_create_locked(name);
+	if (value && name[0] == 'P' && strcmp(name, "PATH") == 0)
+		atomic_fetch_add(&path_gen, 1);
 	if (value) {
 		size_t n = strlen(value);
 		if (v->value && strlen(v->value) >= n) {
@@ -205,10 +208,13 @@ int state_var_unset(const char *name)
 	lock_state();
 	struct var *v = var_find_locked(name);
 	if (v) {
-		if (v->flags & VAR_READONLY)
+		if (v->flags & VAR_READONLY) {
 			rc = -1;
-		else
+		} else {
+			if (strcmp(name, "PATH") == 0)
+				atomic_fetch_add(&path_gen, 1);
 			var_remove_locked(v);
+		}
 	}
 	unlock_state();
 	return rc;
@@ -621,6 +627,7 @@ void state_umask_set(mode_t m)
 /* --- process-wide facts ------------------------------------------------------ */
 
 pid_t state_shell_pid(void) { return shell_pid; }
+unsigned state_path_generation(void) { return atomic_load(&path_gen); }
 pid_t state_last_bg(void) { return atomic_load(&last_bg); }
 void state_set_last_bg(pid_t pid) { atomic_store(&last_bg, pid); }
 const char *state_arg0(void) { return arg0 ? arg0 : "conch"; }

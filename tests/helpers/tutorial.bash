@@ -1,0 +1,58 @@
+# tutorial.bash: run the examples extracted by tests/helpers/tutorial-examples
+# Loaded by tests/tutorial.bats after helpers/common.
+
+# tutorial_extract PAGE DIR: extracts the examples of PAGE into DIR; on a
+# malformed page, DIR/extract.err holds the extractor's message.
+tutorial_extract() {
+	rm -rf "$2"
+	mkdir -p "$2"
+	"$BATS_TEST_DIRNAME/helpers/tutorial-examples" "$1" "$2" \
+		2> "$2/extract.err" || return 1
+}
+
+# tutorial_bindir DIR: makes DIR/conch run $CONCH, so that examples can
+# say `conch ...`; prints DIR.
+tutorial_bindir() {
+	mkdir -p "$1"
+	ln -sf "$(command -v "$CONCH")" "$1/conch"
+	echo "$1"
+}
+
+# run_example DIR NAME: runs example NAME of the extracted DIR in a new
+# empty directory, with HOME there, LC_ALL=C and stdin from /dev/null, after the
+# examples it needs; fails, naming the example, when its output (stdout
+# and stderr together) differs from the documented one.
+run_example() {
+	local dir=$1 name=$2 need run bin
+	if [ -s "$dir/extract.err" ]; then
+		echo "the tutorial's examples could not be extracted:" >&2
+		cat "$dir/extract.err" >&2
+		return 1
+	fi
+	if [ ! -f "$dir/$name.sh" ]; then
+		echo "example $name: no such example in the tutorial (stale @test?)" >&2
+		return 1
+	fi
+	if [ -f "$dir/$name.skip" ]; then
+		skip "example $name: $(cat "$dir/$name.skip")"
+	fi
+	run=$(mktemp -d "$BATS_TEST_TMPDIR/run.XXXXXX")
+	bin=$(tutorial_bindir "$BATS_TEST_TMPDIR/bin")
+	if [ -f "$dir/$name.needs" ]; then
+		while read -r need; do
+			(cd "$run" && HOME=$run PATH=$bin:$PATH LC_ALL=C \
+				timeout 20 "$CONCH" "$dir/$need.sh" < /dev/null > /dev/null 2>&1) || {
+				echo "example $name: example $need, which it needs, failed" >&2
+				return 1
+			}
+		done < "$dir/$name.needs"
+	fi
+	(cd "$run" && HOME=$run PATH=$bin:$PATH LC_ALL=C \
+		timeout 20 "$CONCH" "$dir/$name.sh" < /dev/null > "$BATS_TEST_TMPDIR/$name.actual" 2>&1)
+	if ! diff -u --label "example $name: documented" \
+	    --label "example $name: printed by $CONCH" \
+	    "$dir/$name.out" "$BATS_TEST_TMPDIR/$name.actual" >&2; then
+		echo "example $name: the documented output (-) differs from the shell's (+)" >&2
+		return 1
+	fi
+}

@@ -1,0 +1,158 @@
+#!/usr/bin/env bats
+# tutorial.bats: every example of man/conch-tutorial.7 prints what the page says
+#
+# The examples are marked in the mdoc source (see the comment atop
+# man/conch-tutorial.7 and tests/helpers/tutorial-examples).  There is one
+# @test per example below; the first tests check that this list and the page
+# agree, so an example added to the page without a test here fails loudly.
+# To print the @test lines for the current page:
+#   tests/helpers/tutorial-examples man/conch-tutorial.7 /tmp/ex &&
+#   sed 's/.*/@test "tutorial: &" { example &; }/' /tmp/ex/list
+
+load 'helpers/common'
+load 'helpers/tutorial'
+
+PAGE="$BATS_TEST_DIRNAME/../man/conch-tutorial.7"
+
+setup_file() {
+	tutorial_extract "$PAGE" "$BATS_FILE_TMPDIR/examples" || true
+}
+
+example() {
+	run_example "$BATS_FILE_TMPDIR/examples" "$1"
+}
+
+@test "tutorial: the examples can be extracted from the page" {
+	run "$BATS_TEST_DIRNAME/helpers/tutorial-examples" "$PAGE" "$BATS_TEST_TMPDIR/ex"
+	assert_success
+	assert_output ''
+	[ -s "$BATS_TEST_TMPDIR/ex/list" ]
+}
+
+@test "tutorial: every example of the page has a @test here, and no other" {
+	local page tests
+	page=$(sort "$BATS_FILE_TMPDIR/examples/list")
+	tests=$(sed -n 's/^@test "tutorial: \([a-z0-9-]*\)" { example \1; }$/\1/p' \
+		"$BATS_TEST_FILENAME" | sort)
+	run diff <(echo "$tests") <(echo "$page")
+	if [ "$status" -ne 0 ]; then
+		echo "examples of the page (>) without a @test, or @tests (<) without an example:" >&2
+		echo "$output" >&2
+		return 1
+	fi
+}
+
+@test "tutorial: a documented output that differs from the shell's fails" {
+	local dir="$BATS_TEST_TMPDIR/fixture"
+	cat > "$BATS_TEST_TMPDIR/page.7" <<'PAGE'
+.\" example: right
+.Bd -literal
+echo 'a\eb'
+.Ed
+.\" output:
+.Bd -literal
+a\eb
+.Ed
+.\" example: wrong
+.Bd -literal
+echo two
+.Ed
+.\" output:
+.Bd -literal
+three
+.Ed
+.\" example: silent
+.Bd -literal
+echo noisy
+.Ed
+PAGE
+	tutorial_extract "$BATS_TEST_TMPDIR/page.7" "$dir"
+	run_example "$dir" right
+	run run_example "$dir" wrong
+	assert_failure
+	assert_output --partial 'example wrong: the documented output (-) differs'
+	assert_output --partial '+two'
+	run run_example "$dir" silent
+	assert_failure
+	run run_example "$dir" nosuch
+	assert_failure
+	assert_output --partial 'example nosuch: no such example'
+}
+
+@test "tutorial: needs runs other examples first, in the same directory" {
+	local dir="$BATS_TEST_TMPDIR/fixture"
+	cat > "$BATS_TEST_TMPDIR/page.7" <<'PAGE'
+.\" example: make
+.Bd -literal
+echo made > file
+echo noise
+.Ed
+.\" example: use
+.\" needs: make
+.Bd -literal
+cat file
+.Ed
+.\" output:
+.Bd -literal
+made
+.Ed
+.\" example: alone
+.\" skip: for a reason
+.Bd -literal
+exit 1
+.Ed
+PAGE
+	tutorial_extract "$BATS_TEST_TMPDIR/page.7" "$dir"
+	run_example "$dir" use
+	run run_example "$dir" make
+	assert_failure
+	[ "$(cat "$dir/alone.skip")" = 'for a reason' ]
+}
+
+@test "tutorial: the extractor rejects malformed pages" {
+	printf '%s\n' '.\" example: a' 'echo' > "$BATS_TEST_TMPDIR/bad.7"
+	run "$BATS_TEST_DIRNAME/helpers/tutorial-examples" "$BATS_TEST_TMPDIR/bad.7" "$BATS_TEST_TMPDIR/x"
+	assert_failure
+	assert_output --partial 'bad.7:2: expected .Bd -literal'
+	printf '%s\n' '.\" example: a' '.Bd -literal' 'echo \fBx' '.Ed' > "$BATS_TEST_TMPDIR/bad.7"
+	run "$BATS_TEST_DIRNAME/helpers/tutorial-examples" "$BATS_TEST_TMPDIR/bad.7" "$BATS_TEST_TMPDIR/x"
+	assert_failure
+	assert_output --partial 'unsupported escape'
+}
+
+@test "tutorial: start-c" { example start-c; }
+@test "tutorial: start-script" { example start-script; }
+@test "tutorial: start-interactive" { example start-interactive; }
+@test "tutorial: cmd-status" { example cmd-status; }
+@test "tutorial: cmd-pipeline" { example cmd-pipeline; }
+@test "tutorial: cmd-lists" { example cmd-lists; }
+@test "tutorial: cmd-redirect" { example cmd-redirect; }
+@test "tutorial: cmd-heredoc" { example cmd-heredoc; }
+@test "tutorial: quote-kinds" { example quote-kinds; }
+@test "tutorial: quote-splitting" { example quote-splitting; }
+@test "tutorial: quote-empty" { example quote-empty; }
+@test "tutorial: expand-params" { example expand-params; }
+@test "tutorial: expand-subst-arith" { example expand-subst-arith; }
+@test "tutorial: expand-glob" { example expand-glob; }
+@test "tutorial: expand-positional" { example expand-positional; }
+@test "tutorial: flow-if" { example flow-if; }
+@test "tutorial: flow-case" { example flow-case; }
+@test "tutorial: flow-loops" { example flow-loops; }
+@test "tutorial: flow-read" { example flow-read; }
+@test "tutorial: func-basic" { example func-basic; }
+@test "tutorial: func-recursive" { example func-recursive; }
+@test "tutorial: func-getopts" { example func-getopts; }
+@test "tutorial: func-trap" { example func-trap; }
+@test "tutorial: thread-sum" { example thread-sum; }
+@test "tutorial: thread-filter" { example thread-filter; }
+@test "tutorial: thread-shared" { example thread-shared; }
+@test "tutorial: thread-per-stage" { example thread-per-stage; }
+@test "tutorial: thread-portable" { example thread-portable; }
+@test "tutorial: thread-forkstages" { example thread-forkstages; }
+@test "tutorial: thread-pipestatus" { example thread-pipestatus; }
+@test "tutorial: match-filter" { example match-filter; }
+@test "tutorial: match-o-p" { example match-o-p; }
+@test "tutorial: match-capture" { example match-capture; }
+@test "tutorial: match-loop" { example match-loop; }
+@test "tutorial: subst-basic" { example subst-basic; }
+@test "tutorial: subst-status" { example subst-status; }
