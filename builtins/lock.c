@@ -42,6 +42,8 @@ static int take(struct stage *st, const char *name)
 			return 128 + SIGINT;
 		/* a signal for the main stage: run its trap, then wait again */
 		exec_run_traps(st);
+		if (st->flow == FLOW_EXIT)
+			return st->status;   /* the action's exit status */
 		if (st->flow != FLOW_NONE)
 			return 128 + SIGINT;
 	}

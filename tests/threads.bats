@@ -346,6 +346,24 @@ wait'
 	assert_output 's=143'
 }
 
+@test "lock: a trapped signal runs its action while the shell waits for a lock" {
+	run timeout 10 "$CONCH" -c 'f() { lock L; sleep 1; unlock L; }
+trap "echo trapped" USR1
+thread f; sleep 0.2
+( sleep 0.3; kill -USR1 $$ ) &
+lock L; echo got'
+	assert_output $'trapped\ngot'
+}
+
+@test "lock: a trap action that exits ends the wait and the shell" {
+	run -3 timeout 10 "$CONCH" -c 'f() { lock L; sleep 3 >/dev/null; }
+trap "echo int; exit 3" INT
+thread f; sleep 0.2
+( sleep 0.3; kill -INT $$ ) &
+lock L; echo got'
+	assert_output 'int'
+}
+
 @test "lock: usage errors" {
 	run -2 conch -c 'lock'
 	assert_output --partial 'usage'
