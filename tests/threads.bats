@@ -356,7 +356,7 @@ lock L; echo got'
 }
 
 @test "lock: a trap action that exits ends the wait and the shell" {
-	run -3 timeout 10 "$CONCH" -c 'f() { lock L; sleep 3 >/dev/null; }
+	run -3 timeout 10 "$CONCH" -c 'f() { lock L; sleep 1 >/dev/null 2>&1 3>&-; }
 trap "echo int; exit 3" INT
 thread f; sleep 0.2
 ( sleep 0.3; kill -INT $$ ) &
