@@ -58,34 +58,33 @@ int builtin_thread(struct stage *st, int argc, char **argv)
 	}
 	io_flush(st);   /* what the caller wrote comes first */
 	struct thread_job *tj = xcalloc(1, sizeof *tj);
+	struct sbuf cmd = SBUF_INIT;
+	int num = -1;
 	stage_init_child(&tj->st, st);
 	fdmap_forget(&tj->st.fds);   /* the copy borrows; the thread needs its own */
-	if (fdmap_dup(&tj->st.fds, &st->fds) != 0) {
-		stage_error(st, "thread: %s", strerror(errno));
-		stage_destroy(&tj->st);
-		free(tj);
-		return 1;
-	}
+	if (fdmap_dup(&tj->st.fds, &st->fds) != 0)
+		goto fail;
 	if (st->unit)
 		tj->unit = tj->st.unit = unit_ref(st->unit);
-	struct sbuf cmd = SBUF_INIT;
 	sbuf_adds(&cmd, "thread");
 	for (int k = i; k < argc; k++) {
 		strvec_pushdup(&tj->argv, argv[k]);
 		sbuf_addc(&cmd, ' ');
 		sbuf_adds(&cmd, argv[k]);
 	}
-	int num = jobs_add_thread(thread_body, tj, thread_free, &tj->st.stop, sbuf_str(&cmd));
+	num = jobs_add_thread(thread_body, tj, thread_free, &tj->st.stop, sbuf_str(&cmd));
+	if (num < 0)
+		goto fail;
 	sbuf_free(&cmd);
-	if (num < 0) {
-		stage_error(st, "thread: %s", strerror(errno));
-		stage_destroy(&tj->st);
-		strvec_free(&tj->argv);
-		if (tj->unit)
-			unit_unref(tj->unit);
-		free(tj);
-		return 1;
-	}
 	state_set_last_bg(-num);
 	return 0;
+fail:
+	stage_error(st, "thread: %s", strerror(errno));
+	sbuf_free(&cmd);
+	stage_destroy(&tj->st);
+	strvec_free(&tj->argv);
+	if (tj->unit)
+		unit_unref(tj->unit);
+	free(tj);
+	return 1;
 }
