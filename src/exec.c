@@ -20,9 +20,6 @@
 #include "spawn.h"
 #include "state.h"
 
-/* Deeper function recursion is an error, not a stack overflow. */
-#define MAX_FUNC_DEPTH 1000
-
 static const char *const keywords[] = {
 	"!", "case", "do", "done", "elif", "else", "esac", "fi", "for", "if",
 	"in", "then", "until", "while", "{", "}",
@@ -274,10 +271,8 @@ static int run_function(struct stage *st, struct func *f, struct strvec *argv,
 		fdmap_pop_to(&st->fds, mark);
 		return st->status;
 	}
-	if (st->func_depth >= MAX_FUNC_DEPTH) {
-		stage_error(st, "%s: maximum function nesting depth (%d) exceeded", argv->v[0], MAX_FUNC_DEPTH);
+	if (!stage_nest_enter(st, argv->v[0])) {
 		fdmap_pop_to(&st->fds, mark);
-		st->flow = FLOW_EXIT;
 		return 2;
 	}
 	if (assigns->n && assign_temporary(st, assigns) != 0) {
@@ -295,6 +290,7 @@ static int run_function(struct stage *st, struct func *f, struct strvec *argv,
 	int status = exec_node(st, f->body);
 	st->loop_depth = loops;
 	st->func_depth--;
+	stage_nest_leave(st);
 	if (st->flow == FLOW_RETURN || st->flow == FLOW_BREAK || st->flow == FLOW_CONTINUE)
 		st->flow = FLOW_NONE;
 	stage_scope_pop(st);
@@ -737,6 +733,16 @@ static int exec_case(struct stage *st, const struct node *n)
 	for (i = 0; i < n->u.case_.n && !matched; i++) {
 		const struct case_item *it = &n->u.case_.items[i];
 		for (size_t k = 0; k < it->npats && !matched; k++) {
+			const char *lit;
+			size_t len;
+			char small[256];
+			if (word_is_plain(it->pats[k], &lit, &len) && len < sizeof small) {
+				/* unquoted literal text is the pattern as it stands */
+				memcpy(small, lit, len);
+				small[len] = '\0';
+				matched = pattern_match(small, subject, 0);
+				continue;
+			}
 			char *pat = NULL;
 			if (expand_word_pattern(st, it->pats[k], &pat) != 0) {
 				free(subject);
@@ -934,6 +940,12 @@ int exec_node(struct stage *st, const struct node *n)
 		st->flow = FLOW_EXIT;
 		return st->status;
 	}
+	if (st->main_thread && !st->is_main && signals_interrupt_pending()) {
+		/* a pipeline's last stage, run on the main thread: Ctrl-C stops
+		 * it; the main stage takes the signal afterwards */
+		st->flow = FLOW_INTERRUPT;
+		return st->status = 130;
+	}
 	switch (n->kind) {
 	case NODE_SIMPLE:
 		return exec_simple(st, n);
@@ -1003,8 +1015,13 @@ int exec_string(struct stage *st, const char *src, size_t len, const char *sourc
 	}
 	if (ps == PARSE_EOF || !u)
 		return set_status(st, 0);
+	if (!stage_nest_enter(st, source)) {
+		unit_unref(u);
+		return 2;
+	}
 	int saved_line = st->lineno;
 	int status = u->root ? exec_unit(st, u) : 0;
+	stage_nest_leave(st);
 	st->lineno = saved_line;
 	unit_unref(u);
 	return set_status(st, status);

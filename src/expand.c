@@ -101,6 +101,7 @@ static int fail(struct stage *st, int status)
 }
 
 static int expand_parts_lit(struct xstate *x, const struct word *w, bool force_quoted, char lit_flag);
+static bool glob_magic(const char *s, const char *f, size_t len);
 
 static int expand_parts(struct xstate *x, const struct word *w, bool force_quoted)
 {
@@ -635,6 +636,50 @@ bool word_is_plain(const struct word *w, const char **s, size_t *len)
 }
 
 
+/* The word is exactly one $name / ${name} (quoted or not) of an ordinary
+ * variable: returns the part, else NULL. */
+static const struct word_part *lone_param(const struct word *w)
+{
+	if (w->nparts != 1 || w->parts[0].kind != PART_PARAM)
+		return NULL;
+	const struct param_exp *pe = w->parts[0].u.param;
+	if (pe->op != PARAM_PLAIN || !is_name(pe->name))
+		return NULL;
+	return &w->parts[0];
+}
+
+/* Fast path for "$x" and $x: one variable lookup, no per-character flags.
+ * Returns 1 when done, 0 when the general path must be taken, -1 on error. */
+static int expand_lone_param(struct stage *st, const struct word_part *p, struct strvec *out)
+{
+	struct sbuf v = SBUF_INIT;
+	if (!stage_var_get(st, p->u.param->name, &v)) {
+		sbuf_free(&v);
+		if (state_opt(OPT_NOUNSET))
+			return 0;   /* the general path reports it */
+		if (p->quoted)
+			strvec_pushdup(out, "");
+		return 1;
+	}
+	if (!p->quoted) {
+		/* unquoted: only when splitting and globbing cannot change it */
+		const char *ifs_chars = " \t\n";
+		struct sbuf ifs = SBUF_INIT;
+		if (stage_var_get(st, "IFS", &ifs))
+			ifs_chars = sbuf_str(&ifs);
+		bool simple = v.len > 0 && strcspn(sbuf_str(&v), ifs_chars) == v.len &&
+		              (state_opt(OPT_NOGLOB) || !glob_magic(v.data, NULL, v.len));
+		sbuf_free(&ifs);
+		if (!simple) {
+			bool empty = v.len == 0;
+			sbuf_free(&v);
+			return empty ? 1 : 0;
+		}
+	}
+	strvec_push(out, sbuf_detach(&v));
+	return 1;
+}
+
 int expand_words(struct stage *st, struct word *const *words, size_t n, struct strvec *out)
 {
 	struct ifs ifs;
@@ -646,6 +691,14 @@ int expand_words(struct stage *st, struct word *const *words, size_t n, struct s
 		if (w->nparts && word_is_plain(w, &s, &len) && !glob_magic(s, NULL, len)) {
 			strvec_push(out, xstrndup(s, len));
 			continue;
+		}
+		const struct word_part *lp = lone_param(w);
+		if (lp) {
+			int rc = expand_lone_param(st, lp, out);
+			if (rc < 0)
+				return -1;
+			if (rc > 0)
+				continue;
 		}
 		struct xstate x = { st, XMODE_FIELDS, NULL, 0, 0 };
 		pf_new(&x);
@@ -684,6 +737,13 @@ int expand_word_str(struct stage *st, const struct word *w, char **out)
 	size_t len;
 	if (word_is_plain(w, &s, &len)) {
 		*out = xstrndup(s, len);
+		return 0;
+	}
+	const struct word_part *lp = lone_param(w);
+	if (lp && !state_opt(OPT_NOUNSET)) {
+		struct sbuf v = SBUF_INIT;
+		stage_var_get(st, lp->u.param->name, &v);
+		*out = sbuf_detach(&v);
 		return 0;
 	}
 	return expand_sub(st, w, XMODE_STRING, out);

@@ -19,7 +19,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "config.h"
 #include "exec.h"
 #include "input.h"
 #include "jobs.h"

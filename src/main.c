@@ -9,7 +9,6 @@
 #include <unistd.h>
 
 #include "../builtins/builtin.h"
-#include "config.h"
 #include "exec.h"
 #include "input.h"
 #include "parse.h"
@@ -44,8 +43,7 @@ static void usage(FILE *out)
 
 static void version(void)
 {
-	printf("conch %s (features: threads readline pcre2%s)\n", PACKAGE_VERSION,
-	       CONCH_NET ? " net-redirections" : "");
+	printf("conch %s (features: %s)\n", PACKAGE_VERSION, CONCH_FEATURES);
 	puts("Copyright (C) 2026 the conch developers.\n"
 	     "License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.");
 }
@@ -176,6 +174,7 @@ int main(int argc, char **argv)
 	struct stage st;
 
 	setlocale(LC_ALL, "");
+	builtin_check_table();
 	state_init(environ);
 	int first = parse_options(argc, argv, &inv);
 	if (first == -2)
@@ -218,6 +217,7 @@ int main(int argc, char **argv)
 		if (status < 0) {
 			int err = errno;
 			fprintf(stderr, "conch: %s: %s\n", script, strerror(err));
+			stage_destroy(&st);
 			return err == ENOENT ? 127 : 126;
 		}
 	} else if (inv.interactive) {

@@ -25,6 +25,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <semaphore.h>
+#include <time.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,6 +46,7 @@ struct runner {
 	const struct node *n;
 	pthread_t tid;
 	int status;
+	sem_t done;        /* posted by the thread when the stage has ended */
 };
 
 static void *runner_main(void *arg)
@@ -54,19 +57,69 @@ static void *runner_main(void *arg)
 		status = r->st.status;
 	r->status = status;
 	stage_destroy(&r->st);   /* closes the stage's pipe ends */
+	sem_post(&r->done);
 	return NULL;
 }
 
 static int runner_start(struct runner *r)
 {
 	pthread_attr_t attr;
-	sigset_t all;
+	sigset_t mask;
 	pthread_attr_init(&attr);
-	sigfillset(&all);
-	pthread_attr_setsigmask_np(&attr, &all);
+	sigfillset(&mask);
+	sigdelset(&mask, signals_wake());
+	pthread_attr_setsigmask_np(&attr, &mask);
+	sem_init(&r->done, 0, 0);
 	int rc = pthread_create(&r->tid, &attr, runner_main, r);
 	pthread_attr_destroy(&attr);
+	if (rc != 0)
+		sem_destroy(&r->done);
 	return rc;
+}
+
+/* Asks a running thread stage to stop, and interrupts a system call it
+ * may be blocked in. */
+static void runner_stop(struct runner *r)
+{
+	atomic_store(&r->st.stop, true);
+	pthread_kill(r->tid, signals_wake());
+}
+
+static void stop_one(void *r)
+{
+	runner_stop(r);
+}
+
+/* Should the stage waiting for a pipeline stop it? Its own stop flag (a
+ * nested pipeline in a stopped stage), or Ctrl-C on the main thread. */
+static bool waiter_interrupted(struct stage *st)
+{
+	return atomic_load(&st->stop) || (st->main_thread && signals_interrupt_pending());
+}
+
+/* Waits for a thread stage in slices, so that an interrupt (or this stage
+ * being stopped) is noticed within 50 ms; then joins it. Returns true when
+ * the stages were asked to stop. */
+static void runner_wait(struct stage *st, struct runner *r, bool *stopping,
+                        void (*stop_all)(void *ctx), void *ctx)
+{
+	for (;;) {
+		struct timespec ts;
+		clock_gettime(CLOCK_REALTIME, &ts);
+		ts.tv_nsec += 50 * 1000 * 1000;
+		if (ts.tv_nsec >= 1000000000) {
+			ts.tv_sec++;
+			ts.tv_nsec -= 1000000000;
+		}
+		if (sem_timedwait(&r->done, &ts) == 0)
+			break;
+		if (!*stopping && waiter_interrupted(st)) {
+			*stopping = true;
+			stop_all(ctx);
+		}
+	}
+	pthread_join(r->tid, NULL);
+	sem_destroy(&r->done);
 }
 
 /* Makes a child stage of st reading from in and writing to out (either may
@@ -128,6 +181,7 @@ struct slot {
 	pid_t pid;
 	struct runner *r;
 	int status;
+	bool joined;
 };
 
 static void start_stage(struct stage *st, const struct node *c, bool last, int in, int out,
@@ -158,6 +212,7 @@ static void start_stage(struct stage *st, const struct node *c, bool last, int i
 	sl->r = r;
 	if (last) {
 		sl->kind = SLOT_SELF;
+		r->st.main_thread = st->main_thread;   /* runs on this thread */
 		return;
 	}
 	if (runner_start(r) == 0) {
@@ -183,9 +238,24 @@ static void record_statuses(struct slot *slots, size_t k)
 	sbuf_free(&b);
 }
 
+struct stop_ctx {
+	struct slot *slots;
+	size_t k;
+};
+
+static void stop_threads(void *ctx)
+{
+	struct stop_ctx *c = ctx;
+	for (size_t i = 0; i < c->k; i++)
+		if (c->slots[i].kind == SLOT_THREAD && !c->slots[i].joined)
+			runner_stop(c->slots[i].r);
+}
+
 int pipeline_run(struct stage *st, const struct node *n)
 {
 	size_t k = n->u.pipeline.n;
+	if (!stage_nest_enter(st, "pipeline"))
+		return 2;
 	struct slot *slots = xcalloc(k, sizeof *slots);
 	int prev = -1;
 	io_flush(st);
@@ -210,19 +280,26 @@ int pipeline_run(struct stage *st, const struct node *n)
 		start_stage(st, n->u.pipeline.cmds[i], i + 1 == k, prev, p[1], &slots[i]);
 		prev = p[0];
 	}
+	struct stop_ctx sc = { slots, k };
+	bool stopping = false;
 	for (size_t i = 0; i < k; i++) {
 		struct slot *sl = &slots[i];
 		if (sl->kind == SLOT_SELF) {
 			sl->status = exec_node(&sl->r->st, sl->r->n);
 			if (sl->r->st.flow == FLOW_EXIT || sl->r->st.flow == FLOW_INTERRUPT)
 				sl->status = sl->r->st.status;
+			if (sl->r->st.flow == FLOW_INTERRUPT) {
+				stopping = true;
+				stop_threads(&sc);
+			}
 			stage_destroy(&sl->r->st);
 		}
 	}
 	for (size_t i = 0; i < k; i++) {
 		struct slot *sl = &slots[i];
 		if (sl->kind == SLOT_THREAD) {
-			pthread_join(sl->r->tid, NULL);
+			runner_wait(st, sl->r, &stopping, stop_threads, &sc);
+			sl->joined = true;
 			sl->status = sl->r->status;
 		} else if (sl->kind == SLOT_PROC) {
 			sl->status = spawn_wait(sl->pid);
@@ -238,6 +315,9 @@ int pipeline_run(struct stage *st, const struct node *n)
 			}
 	record_statuses(slots, k);
 	free(slots);
+	if (stopping && st->main_thread && !st->is_main)
+		st->flow = FLOW_INTERRUPT;   /* pass the interrupt up to the shell */
+	stage_nest_leave(st);
 	return status;
 }
 
@@ -384,6 +464,8 @@ static void read_all(int fd, struct sbuf *out)
 	}
 }
 
+static int capture_by(struct stage *st, const struct node *body, enum purity p, struct sbuf *out);
+
 static int capture_pipe(struct stage *st, int pfd[2])
 {
 	if (pipe2(pfd, O_CLOEXEC) == 0) {
@@ -417,7 +499,8 @@ static int capture_thread(struct stage *st, const struct node *body, struct sbuf
 		return -1;
 	}
 	read_all(pfd[0], out);
-	pthread_join(r->tid, NULL);
+	bool stopping = false;
+	runner_wait(st, r, &stopping, stop_one, r);
 	close(pfd[0]);
 	int status = r->status;
 	free(r);
@@ -450,6 +533,15 @@ int exec_capture(struct stage *st, const struct node *body, struct sbuf *out)
 		return 0;
 	enum purity p = node_purity(body);
 	io_flush(st);
+	if (!stage_nest_enter(st, "command substitution"))
+		return 2;
+	int status = capture_by(st, body, p, out);
+	stage_nest_leave(st);
+	return status;
+}
+
+static int capture_by(struct stage *st, const struct node *body, enum purity p, struct sbuf *out)
+{
 	if (p == PURE_BUILTIN) {
 		struct stage c;
 		stage_init_child(&c, st);

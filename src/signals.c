@@ -29,6 +29,11 @@ static atomic_int disp[NSIG];
  * start-up only. */
 static bool self_ignored[NSIG];
 
+static void on_wake(int sig)
+{
+	(void)sig;
+}
+
 static void on_signal(int sig)
 {
 	int saved = errno;
@@ -69,6 +74,11 @@ void signals_init(bool interactive)
 			ignored_at_start[sig] = !interactive;
 	}
 	signal(SIGPIPE, SIG_IGN);
+	struct sigaction wake;
+	memset(&wake, 0, sizeof wake);
+	sigemptyset(&wake.sa_mask);
+	wake.sa_handler = on_wake;   /* no SA_RESTART: blocked calls see EINTR */
+	sigaction(signals_wake(), &wake, NULL);
 	if (interactive) {
 		signal(SIGQUIT, SIG_IGN);
 		signal(SIGTERM, SIG_IGN);
@@ -139,6 +149,17 @@ int signals_peek_pending(void)
 bool signals_pending(void)
 {
 	return atomic_load_explicit(&any_pending, memory_order_relaxed);
+}
+
+int signals_wake(void)
+{
+	return SIGRTMIN + 2;
+}
+
+bool signals_interrupt_pending(void)
+{
+	return atomic_load_explicit(&pending[SIGINT], memory_order_relaxed) &&
+	       atomic_load(&disp[SIGINT]) == SIGNAL_DEFAULT;
 }
 
 void signals_block_all(void)

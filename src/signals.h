@@ -27,6 +27,13 @@ int signals_peek_pending(void);
 bool signals_pending(void);
 /* Blocks every asynchronous signal in the calling thread (stage threads). */
 void signals_block_all(void);
+/* The signal sent to a stage thread to interrupt a blocking system call when
+ * the stage is asked to stop; its handler does nothing (no SA_RESTART). Stage
+ * threads block every signal but this one. */
+int signals_wake(void);
+/* True when Ctrl-C arrived in an interactive shell and no trap catches
+ * SIGINT: the foreground pipeline must stop. The signal stays pending. */
+bool signals_interrupt_pending(void);
 /* Child side (after fork, or the sigmask/sigdefault set for posix_spawn):
  * every signal the shell catches or ignores for itself goes back to default;
  * those ignored by a trap '' stay ignored. */

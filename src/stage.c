@@ -160,6 +160,7 @@ void stage_init_main(struct stage *st, int argc, char *const *argv)
 	st->out_fd = -1;
 	st->args = args_new(argc, argv);
 	st->is_main = true;
+	st->main_thread = true;
 	atomic_init(&st->stop, false);
 	st->source = "conch";
 }
@@ -195,6 +196,7 @@ void stage_init_child(struct stage *st, const struct stage *parent)
 	st->lineno = parent->lineno;
 	st->source = parent->source;
 	st->unit = parent->unit;   /* the parent outlives the stage */
+	st->nest = parent->nest;
 	if (parent->scope) {
 		/* a snapshot of the visible locals: the stage's own copies */
 		stage_scope_push(st, false);
@@ -202,6 +204,23 @@ void stage_init_child(struct stage *st, const struct stage *parent)
 		/* function-level context: `return` at a stage's top level acts as
 		 * in a subshell, so func_depth stays 0 here */
 	}
+}
+
+bool stage_nest_enter(struct stage *st, const char *what)
+{
+	if (st->nest >= STAGE_MAX_NEST) {
+		stage_error(st, "%s: maximum nesting depth (%d) exceeded", what, STAGE_MAX_NEST);
+		st->status = 2;
+		st->flow = FLOW_EXIT;
+		return false;
+	}
+	st->nest++;
+	return true;
+}
+
+void stage_nest_leave(struct stage *st)
+{
+	st->nest--;
 }
 
 void stage_destroy(struct stage *st)
@@ -462,12 +481,14 @@ void stage_env(struct stage *st, struct strvec *env)
 
 /* --- I/O ------------------------------------------------------------------- */
 
-static int write_all(int fd, const char *p, size_t n)
+/* Writes everything, restarting after signals unless the stage has been
+ * asked to stop (a blocked write to a full pipe is woken by SIGNAL_WAKE). */
+static int write_all(struct stage *st, int fd, const char *p, size_t n)
 {
 	while (n > 0) {
 		ssize_t w = write(fd, p, n);
 		if (w < 0) {
-			if (errno == EINTR)
+			if (errno == EINTR && !atomic_load(&st->stop))
 				continue;
 			return errno;
 		}
@@ -487,7 +508,7 @@ static void out_drain(struct stage *st)
 		st->out.len = 0;
 		return;
 	}
-	int err = fd < 0 ? EBADF : write_all(fd, st->out.data, st->out.len);
+	int err = fd < 0 ? EBADF : write_all(st, fd, st->out.data, st->out.len);
 	if (err && !st->io_error)
 		st->io_error = err;
 	st->out.len = 0;
@@ -507,7 +528,7 @@ void io_write(struct stage *st, int vfd, const char *buf, size_t n)
 				sbuf_addn(st->capture, buf, n);
 				return;
 			}
-			int err = fd < 0 ? EBADF : write_all(fd, buf, n);
+			int err = fd < 0 ? EBADF : write_all(st, fd, buf, n);
 			if (err && !st->io_error)
 				st->io_error = err;
 			return;
@@ -584,7 +605,7 @@ void stage_verror(struct stage *st, const char *fmt, va_list ap)
 	if (fd == FDMAP_CAPTURE)
 		sbuf_addn(st->capture, b.data, b.len);
 	else if (fd >= 0)
-		write_all(fd, b.data, b.len);
+		write_all(st, fd, b.data, b.len);
 	sbuf_free(&b);
 }
 

@@ -131,6 +131,9 @@ struct stage {
 	int loop_depth;         /* enclosing loops, for break/continue */
 	int func_depth;         /* enclosing function calls, for return */
 	int dot_depth;          /* enclosing . scripts, for return */
+	int nest;               /* function calls, pipelines, substitutions and
+	                           evals this code runs inside, counted across
+	                           child stages (bounded: see STAGE_MAX_NEST) */
 	enum flow flow;
 	int flow_n;
 
@@ -146,6 +149,8 @@ struct stage {
 	atomic_bool stop;       /* asked to stop (signal, EPIPE downstream) */
 	int locks_held;         /* named locks this stage holds (locks.c);
 	                           changed only by the stage's own thread */
+	bool main_thread;       /* runs on the shell's main thread (the main
+	                           stage, or a pipeline's last stage run there) */
 
 	int cmdsub_status;      /* status of the last command substitution */
 	bool cmdsub_ran;        /* a command substitution ran in this command */
@@ -156,6 +161,15 @@ struct stage {
 	int lineno;             /* $LINENO of the command being run */
 	const char *source;     /* file name for messages */
 };
+
+/* Deeper nesting of shell code (recursion through functions, pipelines,
+ * command substitutions, eval) is an error, not a stack overflow. */
+#define STAGE_MAX_NEST 1000
+
+/* Enters one level of nesting; false (after printing an error and setting
+ * status 2 and FLOW_EXIT) when STAGE_MAX_NEST is reached. */
+bool stage_nest_enter(struct stage *st, const char *what);
+void stage_nest_leave(struct stage *st);
 
 /* The main thread's stage; args from the command line. */
 void stage_init_main(struct stage *st, int argc, char *const *argv);
