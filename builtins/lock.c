@@ -21,10 +21,14 @@
  * the action ended the shell or the command line.
  */
 
+/* The main stage handles every signal; a pipeline's last stage run on the
+ * main thread only notices Ctrl-C (as exec_node does). */
 static bool signal_arrived(void *ctx)
 {
 	struct stage *st = ctx;
-	return st->is_main && signals_pending();
+	if (st->is_main)
+		return signals_pending();
+	return st->main_thread && signals_interrupt_pending();
 }
 
 /* Takes the lock for st; returns 0 or a status after an error message. */
@@ -40,6 +44,10 @@ static int take(struct stage *st, const char *name)
 		}
 		if (atomic_load(&st->stop))
 			return 128 + SIGINT;
+		if (!st->is_main) {   /* Ctrl-C, on the main thread */
+			st->flow = FLOW_INTERRUPT;
+			return 128 + SIGINT;
+		}
 		/* a signal for the main stage: run its trap, then wait again */
 		exec_run_traps(st);
 		if (st->flow == FLOW_EXIT)

@@ -30,6 +30,7 @@
 #include <time.h>
 
 #include "jobs.h"
+#include "signals.h"
 #include "spawn.h"
 
 enum { WAIT_SLICE_MS = 50 };
@@ -151,7 +152,8 @@ int jobs_add_thread(int (*body)(void *arg), void *arg, void (*free_arg)(void *ar
 	pthread_t tid;
 	pthread_attr_init(&attr);
 	sigfillset(&all);
-	pthread_attr_setsigmask_np(&attr, &all);   /* signals: main thread only */
+	sigdelset(&all, signals_wake());           /* signals: main thread only, */
+	pthread_attr_setsigmask_np(&attr, &all);   /* but jobs_kill_thread wakes it */
 	int rc = pthread_create(&tid, &attr, thread_main, j);
 	pthread_attr_destroy(&attr);
 
@@ -195,6 +197,10 @@ int jobs_kill_thread(pid_t id, int sig)
 				if (sig != 0) {
 					j->killed = sig;
 					atomic_store(j->stop, true);
+					/* out of a blocking read or wait; linked means
+					 * not joined, so tid is still valid */
+					if (j->started)
+						pthread_kill(j->tid, signals_wake());
 				}
 			}
 			break;

@@ -29,8 +29,8 @@ int jobs_wait_all(bool (*interrupted)(void));
  * caller's). Takes the jobs lock. */
 int jobs_add_thread(int (*body)(void *arg), void *arg, void (*free_arg)(void *arg),
                     atomic_bool *stop, const char *cmd);
-/* Asks a running thread job (id -N) to stop: sets its stop flag, and its
- * status becomes 128+sig. sig 0 only checks that it runs. Returns 0, or
+/* Asks a running thread job (id -N) to stop: sets its stop flag and wakes
+ * it from a blocking call (signals_wake), and its status becomes 128+sig. sig 0 only checks that it runs. Returns 0, or
  * ESRCH when there is no such running thread job. */
 int jobs_kill_thread(pid_t id, int sig);
 /* Pid of job %n (n >= 1), %% / %+ (n == 0: the newest); a thread job's id

@@ -439,6 +439,12 @@ lock L; echo got'
 	assert_output 's=143'
 }
 
+@test "thread: kill wakes a thread job blocked in a read" {
+	mkfifo "$BATS_TEST_TMPDIR/fifo"
+	run timeout 5 "$CONCH" -c 'exec 3<>"$1"; f() { read l <&3; echo "got $l"; }; thread f; sleep 0.2; kill $!; wait $!; echo "s=$?"' sh "$BATS_TEST_TMPDIR/fifo"
+	assert_output 's=143'
+}
+
 @test "thread: kill of a finished thread job is an error" {
 	run timeout 5 "$CONCH" -c 'thread true; sleep 0.2; kill %1; echo "s=$?"'
 	assert_output --partial 'no such job'
