@@ -483,3 +483,29 @@ echo $n'
 	run -2 conch -c 'thread'
 	assert_output --partial 'usage'
 }
+
+# --- Ctrl-C during a lock wait (interactive; tests/helpers/ptydrive) ----------
+
+ptydrive_interrupt() {
+	[ -n "${PTYDRIVE:-}" ] || skip "PTYDRIVE not set (make check sets it)"
+	run "$PTYDRIVE" "$CONCH" "$1"
+	assert_success
+	assert_line 'status 130'
+	local ms=${lines[0]#latency-ms }
+	[ "$ms" -lt 3000 ]
+}
+
+@test "Ctrl-C stops a thread stage waiting for a lock" {
+	ptydrive_interrupt 'lock L; true | { lock L; echo no; } | cat'
+	assert_line 'tasks 1'
+}
+
+@test "Ctrl-C stops a last stage waiting for a lock on the main thread" {
+	ptydrive_interrupt 'lock L; true | lock L; echo no'
+	assert_line 'tasks 1'
+}
+
+@test "Ctrl-C stops the shell waiting for a lock a thread job holds" {
+	# the thread job goes on running: it is a background job
+	ptydrive_interrupt 'g() { lock L; while :; do sleep 1; done; }; thread g; sleep 0.3; lock L; echo no'
+}
