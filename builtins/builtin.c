@@ -32,6 +32,7 @@ static const struct builtin table[] = {
 	{ "jobs",     builtin_jobs,     0 },
 	{ "kill",     builtin_kill,     0 },
 	{ "local",    builtin_local,    BUILTIN_DECL },
+	{ "lock",     builtin_lock,     0 },
 	{ "match",    builtin_match,    0 },
 	{ "printf",   builtin_printf,   0 },
 	{ "pwd",      builtin_pwd,      0 },
@@ -42,6 +43,7 @@ static const struct builtin table[] = {
 	{ "shift",    builtin_shift,    BUILTIN_SPECIAL },
 	{ "subst",    builtin_subst,    0 },
 	{ "test",     builtin_test,     0 },
+	{ "thread",   builtin_thread,   0 },
 	{ "times",    builtin_times,    BUILTIN_SPECIAL },
 	{ "trap",     builtin_trap,     BUILTIN_SPECIAL },
 	{ "true",     builtin_true,     0 },
@@ -49,6 +51,7 @@ static const struct builtin table[] = {
 	{ "ulimit",   builtin_ulimit,   0 },
 	{ "umask",    builtin_umask,    0 },
 	{ "unalias",  builtin_unalias,  0 },
+	{ "unlock",   builtin_unlock,   0 },
 	{ "unset",    builtin_unset,    BUILTIN_SPECIAL },
 	{ "wait",     builtin_wait,     0 },
 };

@@ -61,7 +61,8 @@ bool builtin_is_keyword(const char *name);
  * or number (with or without SIG, any case), -1 when unknown. */
 const char *builtin_signal_name(int sig);
 int builtin_signal_number(const char *s);
-/* Pid for a job spec (%n, %%, %+) or a pid; -1 after an error message. */
+/* Pid for a job spec (%n, %%, %+) or a pid; a thread job's id (-N, see
+ * jobs.h); 0 after an error message. */
 pid_t builtin_job_pid(struct stage *st, const char *spec);
 
 builtin_fn builtin_alias;
@@ -82,6 +83,7 @@ builtin_fn builtin_hash;
 builtin_fn builtin_jobs;
 builtin_fn builtin_kill;
 builtin_fn builtin_local;
+builtin_fn builtin_lock;
 builtin_fn builtin_match;
 builtin_fn builtin_printf;
 builtin_fn builtin_pwd;
@@ -92,6 +94,7 @@ builtin_fn builtin_set;
 builtin_fn builtin_shift;
 builtin_fn builtin_subst;
 builtin_fn builtin_test;
+builtin_fn builtin_thread;
 builtin_fn builtin_times;
 builtin_fn builtin_trap;
 builtin_fn builtin_true;
@@ -99,6 +102,7 @@ builtin_fn builtin_type;
 builtin_fn builtin_ulimit;
 builtin_fn builtin_umask;
 builtin_fn builtin_unalias;
+builtin_fn builtin_unlock;
 builtin_fn builtin_unset;
 builtin_fn builtin_wait;
 

@@ -27,6 +27,8 @@
  * makes the status 1; the other pids still get the signal. Usage errors: 2.
  * Job ids: %N, %% and %+ (the newest job) name the job's process;
  * other forms (%-, %name, %?text) are "no such job", status 1.
+ * A thread job (the thread builtin) is asked to stop instead: it ends at its
+ * next command with status 128+sig (signal 0 checks that it still runs).
  */
 
 static bool all_digits(const char *s)
@@ -39,7 +41,7 @@ static bool all_digits(const char *s)
 	return true;
 }
 
-/* The pid of job spec s (after the %), or -1. */
+/* The pid of job spec s (after the %), a thread job's id (-N), or 0. */
 static long job_pid(const char *s)
 {
 	long n;
@@ -48,7 +50,7 @@ static long job_pid(const char *s)
 		return jobs_pid(0);
 	if (all_digits(s) && parse_long(s, &n) && n >= 1 && n <= 0x7fffffff)
 		return jobs_pid((int)n);
-	return -1;
+	return 0;
 }
 
 static int usage(struct stage *st)
@@ -133,11 +135,12 @@ int builtin_kill(struct stage *st, int argc, char **argv)
 		long pid;
 		if (argv[i][0] == '%') {
 			pid = job_pid(argv[i] + 1);
-			if (pid <= 0) {
+			if (pid == 0 || (pid < 0 && jobs_kill_thread((pid_t)pid, sig) != 0)) {
 				stage_error(st, "kill: %s: no such job", argv[i]);
 				status = 1;
-				continue;
 			}
+			if (pid <= 0)
+				continue;
 		} else if (!parse_long(argv[i], &pid) || pid != (pid_t)pid) {
 			stage_error(st, "kill: %s: arguments must be process or job IDs", argv[i]);
 			status = 1;

@@ -21,16 +21,18 @@ pid_t builtin_job_pid(struct stage *st, const char *spec)
 			n = 0;
 		else if (!parse_long(s, &n) || n < 1) {
 			stage_error(st, "%s: no such job", spec);
-			return -1;
+			return 0;
 		}
 		pid_t pid = jobs_pid((int)n);
-		if (pid < 0)
+		if (pid == 0) {
 			stage_error(st, "%s: no such job", spec);
-		return pid;
+			return 0;
+		}
+		return pid;   /* negative for a thread job */
 	}
 	if (!parse_long(spec, &n) || n <= 0) {
 		stage_error(st, "%s: not a pid or valid job spec", spec);
-		return -1;
+		return 0;
 	}
 	return (pid_t)n;
 }
@@ -45,7 +47,7 @@ int builtin_wait(struct stage *st, int argc, char **argv)
 	int status = 0;
 	for (int i = 1; i < argc; i++) {
 		pid_t pid = builtin_job_pid(st, argv[i]);
-		if (pid < 0) {
+		if (pid == 0) {
 			status = 127;
 			continue;
 		}

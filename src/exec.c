@@ -602,6 +602,38 @@ int exec_command(struct stage *st, int argc, char **argv, bool default_path)
 	return status;
 }
 
+int exec_argv(struct stage *st, int argc, char **argv)
+{
+	/* the dispatch of exec_simple, for words already expanded */
+	static const struct node empty = { .kind = NODE_SIMPLE };
+	struct strvec av = STRVEC_INIT, none = STRVEC_INIT;
+	for (int i = 0; i < argc; i++)
+		strvec_pushdup(&av, argv[i]);
+	const char *name = av.v[0];
+	const struct builtin *b = strchr(name, '/') ? NULL : builtin_find(name);
+	struct func f;
+	int status;
+	if (b && (b->flags & BUILTIN_SPECIAL)) {
+		status = run_builtin(st, b, &av, &none, &empty);
+	} else if (!strchr(name, '/') && state_func_get(name, &f)) {
+		status = run_function(st, &f, &av, &none, &empty);
+		state_func_release(&f);
+	} else if (b) {
+		status = run_builtin(st, b, &av, &none, &empty);
+	} else {
+		int err = ENOENT;
+		char *path = strchr(name, '/') ? xstrdup(name) : path_lookup(name, &err);
+		if (!path) {
+			status = exec_error_status(st, name, err, false);
+		} else {
+			status = run_external(st, path, &av, &none, &empty, false);
+			free(path);
+		}
+	}
+	strvec_free(&av);
+	return set_status(st, status);
+}
+
 /* --- compound commands ------------------------------------------------------- */
 
 /* Handles break/continue arriving at a loop. Returns true to leave the loop. */

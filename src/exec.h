@@ -53,6 +53,12 @@ _Noreturn void exec_in_child(struct stage *st, const struct node *n);
  * special builtins lose their special error handling. */
 int exec_command(struct stage *st, int argc, char **argv, bool default_path);
 
+/* Runs argv (already expanded) in st as a simple command would, without
+ * redirections or assignments: a special builtin, a function, a builtin or
+ * an external program (waited for). For lock and thread. Returns the status;
+ * st->flow tells whether it ended the stage (exit). */
+int exec_argv(struct stage *st, int argc, char **argv);
+
 /* set -v: echoes a line of input to the stage's stderr when verbose is on. */
 void exec_echo_input(struct stage *st, const char *line, size_t len);
 

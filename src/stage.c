@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "locks.h"
 #include "stage.h"
 #include "state.h"
 
@@ -54,6 +55,42 @@ void fdmap_copy(struct fdmap *dst, const struct fdmap *src)
 	dst->e = NULL;
 	for (size_t i = 0; i < src->n; i++)
 		fdmap_push(dst, src->e[i].vfd, src->e[i].rfd, false);
+}
+
+struct dup_ctx {
+	struct fdmap *dst;
+	int err;
+};
+
+static void dup_one(void *ctx, int vfd, int rfd)
+{
+	struct dup_ctx *c = ctx;
+	if (c->err)
+		return;
+	if (rfd < 0) {   /* closed or captured */
+		fdmap_push(c->dst, vfd, FDMAP_CLOSED, false);
+		return;
+	}
+	int fd = fcntl(rfd, F_DUPFD_CLOEXEC, 10);
+	if (fd < 0) {
+		c->err = errno;
+		return;
+	}
+	fdmap_push(c->dst, vfd, fd, true);
+}
+
+int fdmap_dup(struct fdmap *dst, const struct fdmap *src)
+{
+	struct dup_ctx c = { dst, 0 };
+	dst->n = dst->cap = 0;
+	dst->e = NULL;
+	fdmap_each(src, dup_one, &c);
+	if (c.err) {
+		fdmap_free(dst);
+		errno = c.err;
+		return -1;
+	}
+	return 0;
 }
 
 void fdmap_free(struct fdmap *m)
@@ -189,6 +226,7 @@ void stage_nest_leave(struct stage *st)
 void stage_destroy(struct stage *st)
 {
 	io_flush(st);
+	locks_release_all(st);
 	while (st->scope)
 		stage_scope_pop(st);
 	fdmap_free(&st->fds);
@@ -251,7 +289,10 @@ static int special_get(struct stage *st, const char *name, struct sbuf *out)
 		pid_t p = state_last_bg();
 		if (!p)
 			return 0;
-		sbuf_printf(out, "%ld", (long)p);
+		if (p < 0)   /* a thread job (jobs.h): its job spec */
+			sbuf_printf(out, "%%%ld", -(long)p);
+		else
+			sbuf_printf(out, "%ld", (long)p);
 		return 1;
 	}
 	case '-': {

@@ -63,6 +63,10 @@ void fdmap_pop_to(struct fdmap *m, size_t mark);
 /* A copy for a new stage: entries are duplicated as non-owned references to
  * the same real fds (the parent outlives the child stage). */
 void fdmap_copy(struct fdmap *dst, const struct fdmap *src);
+/* A copy that outlives src (a thread job): every visible entry gets its own
+ * dup of the real fd (close-on-exec, >= 10), owned by dst. Capture entries
+ * become closed. Returns 0, or -1 with errno (dst is then empty). */
+int fdmap_dup(struct fdmap *dst, const struct fdmap *src);
 void fdmap_free(struct fdmap *m);
 /* Drops every entry without closing anything (a forked child that already
  * rearranged its fds). */
@@ -143,6 +147,8 @@ struct stage {
 	bool exec_tail;         /* the next simple command is the last thing a
 	                           forked child runs: exec it in place (no fork) */
 	atomic_bool stop;       /* asked to stop (signal, EPIPE downstream) */
+	int locks_held;         /* named locks this stage holds (locks.c);
+	                           changed only by the stage's own thread */
 	bool main_thread;       /* runs on the shell's main thread (the main
 	                           stage, or a pipeline's last stage run there) */
 
@@ -168,9 +174,11 @@ void stage_nest_leave(struct stage *st);
 /* The main thread's stage; args from the command line. */
 void stage_init_main(struct stage *st, int argc, char *const *argv);
 /* A stage for a thread of a pipeline run from parent: copies the fd map
- * (non-owning), shares args (ref), snapshots the visible locals, $?. */
+ * (non-owning), shares args (ref), snapshots the visible locals, $?, and
+ * borrows parent's unit (the parent outlives the child stage). */
 void stage_init_child(struct stage *st, const struct stage *parent);
-/* Flushes and frees everything the stage owns (closing owned fds). */
+/* Flushes and frees everything the stage owns (closing owned fds) and
+ * releases the named locks it still holds. */
 void stage_destroy(struct stage *st);
 
 /* --- variables as the stage sees them (locals first, then state.h) ------ */

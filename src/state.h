@@ -151,7 +151,7 @@ void state_umask_set(mode_t m);
 pid_t state_shell_pid(void);                  /* $$ */
 /* Changes whenever PATH is assigned or unset (the command table forgets). */
 unsigned state_path_generation(void);
-pid_t state_last_bg(void);                    /* $! (0 when none) */
+pid_t state_last_bg(void);                    /* $! (0 when none; -N: thread job %N) */
 void state_set_last_bg(pid_t pid);
 const char *state_arg0(void);                 /* $0; set once at start-up */
 void state_set_arg0(const char *arg0);
