@@ -7,6 +7,8 @@
  * `echo alive-$?` and waits for "alive-" to appear. Prints
  *   latency-ms N          how long after Ctrl-C the shell answered
  *   status N              the $? it printed
+ *   tasks-before N        threads of the idle shell before the command
+ *                         (a sanitizer may run threads of its own)
  *   tasks N               threads of the shell afterwards (/proc/PID/task)
  * Exits 1 if the shell did not answer within 5 s.
  */
@@ -84,6 +86,7 @@ int main(int argc, char **argv)
 		_exit(127);
 	}
 	drain(fd, buf, sizeof buf, &len, 0.5, NULL);
+	int tasks_before = count_tasks(pid);
 	dprintf(fd, "%s\n", argv[2]);
 	drain(fd, buf, sizeof buf, &len, 0.3, NULL);
 	len = 0;
@@ -118,6 +121,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "ptydrive: no answer after Ctrl-C\n");
 		return 1;
 	}
-	printf("latency-ms %d\nstatus %d\ntasks %d\n", (int)(dt * 1000), status, tasks);
+	printf("latency-ms %d\nstatus %d\ntasks-before %d\ntasks %d\n", (int)(dt * 1000),
+	       status, tasks_before, tasks);
 	return 0;
 }
