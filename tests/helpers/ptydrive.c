@@ -7,8 +7,9 @@
  * `echo alive-$?` and waits for "alive-" to appear. Prints
  *   latency-ms N          how long after Ctrl-C the shell answered
  *   status N              the $? it printed
- *   tasks-before N        threads of the idle shell before the command
- *                         (a sanitizer may run threads of its own)
+ *   tasks-before N        threads of the idle shell before the command, after
+ *                         a warm-up pipeline (a sanitizer may start threads
+ *                         of its own on first use)
  *   tasks N               threads of the shell afterwards (/proc/PID/task)
  * Exits 1 if the shell did not answer within 5 s.
  */
@@ -86,6 +87,10 @@ int main(int argc, char **argv)
 		_exit(127);
 	}
 	drain(fd, buf, sizeof buf, &len, 0.5, NULL);
+	/* a first pipeline of thread stages, so that threads a sanitizer starts
+	 * on first use are already there when the baseline is taken */
+	dprintf(fd, "true | true\n");
+	drain(fd, buf, sizeof buf, &len, 0.3, NULL);
 	int tasks_before = count_tasks(pid);
 	dprintf(fd, "%s\n", argv[2]);
 	drain(fd, buf, sizeof buf, &len, 0.3, NULL);
