@@ -1,5 +1,6 @@
 /* read.c: the read builtin (POSIX): reads a line and splits it into variables */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -74,6 +75,61 @@ static bool feed(struct line *l, char c, char delim, bool raw)
 	return false;
 }
 
+/* Reads exactly n bytes that are known to be waiting in fd. */
+static bool take_bytes(int fd, char *buf, size_t n)
+{
+	while (n > 0) {
+		ssize_t got = read(fd, buf, n);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got <= 0)
+			return false;
+		buf += got;
+		n -= (size_t)got;
+	}
+	return true;
+}
+
+/* On a pipe, read must not take input past its line (a later command of the
+ * stage may read the rest), which costs a read(2) per byte. Instead: tee(2)
+ * duplicates what is waiting into the stage's private pipe without taking
+ * it, the line is found there, and exactly the line is then taken from the
+ * real pipe: three calls per line. Returns -2 when tee cannot be used (the
+ * caller reads byte by byte). */
+static int read_line_pipe(struct stage *st, int rfd, struct line *l, char delim, bool raw)
+{
+	const int *peek = stage_peek_pipe(st);
+	char buf[4096];
+	size_t chunk = 128;   /* most lines are short: look at a little first */
+	if (!peek)
+		return -2;
+	for (;;) {
+		ssize_t n = tee(rfd, peek[1], chunk, 0);
+		if (n < 0 && errno == EINTR && !atomic_load(&st->stop))
+			continue;
+		if (n < 0)
+			return errno == EINVAL ? -2 : -1;
+		if (n == 0)
+			return 1;
+		if (!take_bytes(peek[0], buf, (size_t)n))
+			return -1;
+		size_t take = (size_t)n;
+		bool done = false;
+		for (size_t i = 0; i < (size_t)n; i++)
+			if (feed(l, buf[i], delim, raw)) {
+				take = i + 1;
+				done = true;
+				break;
+			}
+		if (!take_bytes(rfd, buf, take))
+			return -1;
+		if (done)
+			return 0;
+		if (chunk < sizeof buf)
+			chunk *= 4;
+	}
+}
+
 /* Reads one line from stage fd 0 into l. Returns 0 when the delimiter was
  * found, 1 at EOF, -1 on error (errno). */
 static int read_line(struct stage *st, int rfd, struct line *l, char delim, bool raw)
@@ -97,6 +153,11 @@ static int read_line(struct stage *st, int rfd, struct line *l, char delim, bool
 			if (chunk < sizeof buf)
 				chunk *= 2;
 		}
+	}
+	if (S_ISFIFO(sb.st_mode)) {
+		int rc = read_line_pipe(st, rfd, l, delim, raw);
+		if (rc != -2)
+			return rc;
 	}
 	for (;;) {
 		char c;

@@ -252,6 +252,7 @@ pid_t spawn_fork(struct stage *st)
 	if (pid != 0)
 		return pid;
 	arrange_child_fds(st);
+	st->peek[0] = st->peek[1] = -1;   /* closed with the other shell fds */
 	state_trap_reset_subshell();
 	signals_reset_in_child();
 	st->is_subshell = true;

@@ -161,6 +161,7 @@ void stage_init_main(struct stage *st, int argc, char *const *argv)
 	st->args = args_new(argc, argv);
 	st->is_main = true;
 	st->main_thread = true;
+	st->peek[0] = st->peek[1] = -1;
 	atomic_init(&st->stop, false);
 	st->source = "conch";
 }
@@ -195,6 +196,7 @@ void stage_init_child(struct stage *st, const struct stage *parent)
 	atomic_init(&st->stop, false);
 	st->lineno = parent->lineno;
 	st->source = parent->source;
+	st->peek[0] = st->peek[1] = -1;
 	st->unit = parent->unit;   /* the parent outlives the stage */
 	st->nest = parent->nest;
 	if (parent->scope) {
@@ -230,6 +232,11 @@ void stage_destroy(struct stage *st)
 	while (st->scope)
 		stage_scope_pop(st);
 	fdmap_free(&st->fds);
+	if (st->peek[0] >= 0) {
+		close(st->peek[0]);
+		close(st->peek[1]);
+		st->peek[0] = st->peek[1] = -1;
+	}
 	sbuf_free(&st->out);
 	args_unref(st->args);
 	st->args = NULL;
@@ -477,6 +484,27 @@ void stage_env(struct stage *st, struct strvec *env)
 			if (exported && v->value)
 				strvec_push(env, xasprintf("%s=%s", v->name, v->value));
 		}
+}
+
+const int *stage_peek_pipe(struct stage *st)
+{
+	if (st->peek[0] >= 0)
+		return st->peek;
+	int p[2];
+	if (pipe2(p, O_CLOEXEC) != 0)
+		return NULL;
+	p[0] = fd_move_high(p[0]);
+	p[1] = fd_move_high(p[1]);
+	if (p[0] < 0 || p[1] < 0) {
+		if (p[0] >= 0)
+			close(p[0]);
+		if (p[1] >= 0)
+			close(p[1]);
+		return NULL;
+	}
+	st->peek[0] = p[0];
+	st->peek[1] = p[1];
+	return st->peek;
 }
 
 /* --- I/O ------------------------------------------------------------------- */

@@ -158,6 +158,8 @@ struct stage {
 
 	struct unit *unit;      /* the unit being run (function definitions
 	                           take a reference on it); borrowed */
+	int peek[2];            /* a private pipe for peeking at a pipe with
+	                           tee(2) (read builtin); -1 until first used */
 	int lineno;             /* $LINENO of the command being run */
 	const char *source;     /* file name for messages */
 };
@@ -202,6 +204,10 @@ void stage_scope_pop(struct stage *st);
 /* Builds the environment for a child: exported shared variables, overridden
  * by exported locals and temporary assignments. Caller frees. */
 void stage_env(struct stage *st, struct strvec *env);
+
+/* The stage's private peek pipe, created on first use (close-on-exec, fds
+ * >= 10, closed by stage_destroy); NULL when no pipe can be made. */
+const int *stage_peek_pipe(struct stage *st);
 
 /* --- I/O for builtins ----------------------------------------------------- */
 
