@@ -28,6 +28,7 @@ static const struct builtin table[] = {
 	{ "export",   builtin_export,   BUILTIN_SPECIAL | BUILTIN_DECL },
 	{ "false",    builtin_false,    0 },
 	{ "getopts",  builtin_getopts,  0 },
+	{ "halfclose", builtin_halfclose, 0 },
 	{ "hash",     builtin_hash,     0 },
 	{ "jobs",     builtin_jobs,     0 },
 	{ "kill",     builtin_kill,     0 },

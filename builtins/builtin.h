@@ -79,6 +79,7 @@ builtin_fn builtin_exit;
 builtin_fn builtin_export;
 builtin_fn builtin_false;
 builtin_fn builtin_getopts;
+builtin_fn builtin_halfclose;
 builtin_fn builtin_hash;
 builtin_fn builtin_jobs;
 builtin_fn builtin_kill;

@@ -11,6 +11,7 @@
 #include "exec.h"
 #include "expand.h"
 #include "jobs.h"
+#include "net.h"
 #include "parse.h"
 #include "path.h"
 #include "pattern.h"
@@ -821,12 +822,16 @@ static int exec_async(struct stage *st, const struct node *cmd)
 		state_set_last_bg(pid);
 		return set_status(st, 0);
 	}
+	net_prebind(st, cmd);   /* listen before `&` returns: no race with the next command */
 	pid_t pid = spawn_fork(st);
+	if (pid != 0)
+		net_prebind_parent();
 	if (pid < 0) {
 		stage_error(st, "fork: %s", strerror(errno));
 		return set_status(st, 2);
 	}
 	if (pid == 0) {
+		net_prebind_child();
 		/* POSIX 2.9.3: no job control: stdin from /dev/null, and SIGINT /
 		 * SIGQUIT ignored */
 		if (!state_opt(OPT_INTERACTIVE)) {
@@ -1110,6 +1115,8 @@ int exec_parser_loop(struct stage *st, struct parser *p, const char *source)
 			status = exec_unit(st, u);
 		if (u)
 			unit_unref(u);
+		if (st->is_main && st->nest == 0 && st->dot_depth == 0)
+			net_sweep();   /* listeners live as long as the complete command */
 		if (st->is_main && signals_pending())
 			exec_run_traps(st);
 		if (st->flow != FLOW_NONE)
@@ -1205,6 +1212,7 @@ _Noreturn void exec_exit(struct stage *st, int status)
 	exec_run_exit_trap(st);
 	status = st->status;
 	io_flush(st);
+	net_release_all();
 	if (st->is_subshell)
 		_exit(status & 0xff);
 	exit(status & 0xff);

@@ -35,6 +35,7 @@
 #include "../builtins/builtin.h"
 #include "exec.h"
 #include "expand.h"
+#include "net.h"
 #include "pipeline.h"
 #include "redir.h"
 #include "signals.h"
@@ -171,7 +172,9 @@ bool pipeline_is_external(const struct node *n)
 	for (size_t i = 0; i < n->u.simple.nassigns; i++)
 		if (word_has_cmdsub(n->u.simple.assigns[i].value))
 			return false;
-	return !redir_has_cmdsub(n->redirs);
+	/* a socket is opened in the stage (a thread or the job), never by the
+	 * launcher: an accept or a slow connect must not hold it up */
+	return !redir_has_cmdsub(n->redirs) && !net_redirs_have_socket(n->redirs);
 }
 
 enum slot_kind { SLOT_NONE, SLOT_PROC, SLOT_THREAD, SLOT_SELF };

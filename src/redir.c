@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "expand.h"
+#include "net.h"
 #include "redir.h"
 #include "state.h"
 
@@ -123,12 +124,34 @@ static int dup_target(struct stage *st, const struct redir *r, const char *t)
 	return 0;
 }
 
+/* A socket target: the claim a prebound job left for this redirection, or
+ * the word expanded here. */
+static int socket_fd(struct stage *st, const struct redir *r)
+{
+	char *target = NULL;
+	int claimed = net_claim(r, &target);
+	if (claimed < 0)
+		return -1;   /* the parent said why */
+	if (claimed == 0 && expand_word_str(st, r->target, &target) != 0)
+		return -1;
+	int fd = net_open(st, target);
+	free(target);
+	return fd;
+}
+
 int redir_apply(struct stage *st, const struct redir *r)
 {
 	for (; r; r = r->next) {
 		int fd;
 		if (r->op == REDIR_HEREDOC) {
 			fd = heredoc_fd(st, r);
+			if (fd < 0)
+				goto fail;
+			fdmap_push(&st->fds, r->fd, fd, true);
+			continue;
+		}
+		if (r->op != REDIR_DUPIN && r->op != REDIR_DUPOUT && net_word_is_socket(r->target)) {
+			fd = socket_fd(st, r);
 			if (fd < 0)
 				goto fail;
 			fdmap_push(&st->fds, r->fd, fd, true);

@@ -22,6 +22,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "net.h"
 #include "signals.h"
 #include "spawn.h"
 #include "state.h"
@@ -139,6 +140,8 @@ struct fdplan {
 	int vfd[64], rfd[64];
 	size_t n;
 	bool overflow;
+	int keep[64];          /* shell fds the child keeps: listening sockets */
+	size_t nkeep;
 };
 
 static void plan_add(void *ctx, int vfd, int rfd)
@@ -157,6 +160,9 @@ static bool wanted(const struct fdplan *p, int fd)
 {
 	if (is_inherited(fd))
 		return true;
+	for (size_t i = 0; i < p->nkeep; i++)
+		if (p->keep[i] == fd)
+			return true;
 	for (size_t i = 0; i < p->n; i++)
 		if (p->vfd[i] == fd && p->rfd[i] != FDMAP_CLOSED)
 			return true;
@@ -192,6 +198,7 @@ static void arrange_child_fds(struct stage *st)
 {
 	struct fdplan p = { .n = 0, .overflow = false };
 	fdmap_each(&st->fds, plan_add, &p);
+	p.nkeep = net_listener_fds(p.keep, sizeof p.keep / sizeof p.keep[0]);
 	/* move every source out of the way first: sources are >= 10, but a
 	 * target >= 10 may be another entry's source */
 	int top = 10;
@@ -228,6 +235,7 @@ void spawn_exec(struct stage *st, const char *path, char *const argv[],
 			signal(sig, SIG_DFL);
 	sigemptyset(&none);
 	pthread_sigmask(SIG_SETMASK, &none, NULL);
+	net_release_all();
 	execve(path, argv, envp);
 	*err = errno;
 	if (errno == ENOEXEC) {
