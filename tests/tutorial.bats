@@ -156,3 +156,7 @@ PAGE
 @test "tutorial: match-loop" { example match-loop; }
 @test "tutorial: subst-basic" { example subst-basic; }
 @test "tutorial: subst-status" { example subst-status; }
+@test "tutorial: sock-first" { example sock-first; }
+@test "tutorial: sock-loop" { example sock-loop; }
+@test "tutorial: sock-halfclose" { example sock-halfclose; }
+@test "tutorial: sock-unix" { example sock-unix; }
