@@ -28,6 +28,8 @@ static atomic_int disp[NSIG];
 /* Ignored by the shell for itself (interactive QUIT, TERM); written at
  * start-up only. */
 static bool self_ignored[NSIG];
+/* Signals with a conch handler installed; a vfork child resets these. */
+static atomic_bool caught[NSIG];
 
 static void on_wake(int sig)
 {
@@ -79,6 +81,7 @@ void signals_init(bool interactive)
 	sigemptyset(&wake.sa_mask);
 	wake.sa_handler = on_wake;   /* no SA_RESTART: blocked calls see EINTR */
 	sigaction(signals_wake(), &wake, NULL);
+	atomic_store(&caught[signals_wake()], true);
 	if (interactive) {
 		signal(SIGQUIT, SIG_IGN);
 		signal(SIGTERM, SIG_IGN);
@@ -113,6 +116,7 @@ void signals_set_disposition(int sig, enum signal_disp d)
 		sa.sa_handler = on_signal;   /* no SA_RESTART: waits see EINTR */
 		break;
 	}
+	atomic_store(&caught[sig], d == SIGNAL_CATCH);
 	sigaction(sig, &sa, NULL);
 }
 
@@ -180,6 +184,14 @@ void signals_child_defaults(sigset_t *to_default)
 		if (atomic_load(&disp[sig]) == SIGNAL_DEFAULT && !ignored_at_start[sig] &&
 		    (sig == SIGPIPE || self_ignored[sig]))
 			sigaddset(to_default, sig);
+}
+
+void signals_child_resets(sigset_t *to_reset)
+{
+	signals_child_defaults(to_reset);
+	for (int sig = 1; sig < NSIG; sig++)
+		if (atomic_load(&caught[sig]))
+			sigaddset(to_reset, sig);
 }
 
 void signals_reset_in_child(void)

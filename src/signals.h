@@ -34,10 +34,14 @@ int signals_wake(void);
 /* True when Ctrl-C arrived in an interactive shell and no trap catches
  * SIGINT: the foreground pipeline must stop. The signal stays pending. */
 bool signals_interrupt_pending(void);
-/* Child side (after fork, or the sigmask/sigdefault set for posix_spawn):
+/* Child side (after fork, or before exec in a vfork child):
  * every signal the shell catches or ignores for itself goes back to default;
  * those ignored by a trap '' stay ignored. */
 void signals_child_defaults(sigset_t *to_default);
+/* What a vfork child must reset to SIG_DFL before exec: the set above plus
+ * every signal a conch handler catches (the child shares the shell's memory
+ * until exec, so no handler may run in it). */
+void signals_child_resets(sigset_t *to_reset);
 /* Resets the mask and dispositions in a forked subshell child. */
 void signals_reset_in_child(void);
 

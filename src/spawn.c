@@ -1,9 +1,9 @@
-/* spawn.c: the one module that creates processes (posix_spawn and fork) */
+/* spawn.c: the one module that creates processes (vfork + exec, and fork) */
 
 /*
  * DESIGN
- * External commands start with posix_spawn (glibc uses clone+exec with a
- * shared address space: no page-table copy). The child's fds are exactly the
+ * External commands start with vfork + exec (a shared address space: no
+ * page-table copy; see "spawning" below). The child's fds are exactly the
  * stage's map, dup2'ed onto the numbers the script sees; every fd the shell
  * owns is close-on-exec and >= 10, so no other fd leaks into the child.
  * Subshells fork: every module lock is taken across fork by pthread_atfork,
@@ -15,7 +15,6 @@
 #include <pthread.h>
 #include <fcntl.h>
 #include <signal.h>
-#include <spawn.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/syscall.h>
@@ -63,32 +62,53 @@ static bool is_inherited(int fd)
 	return fd >= 10 && fd < INHERIT_MAX && (inherited_high[fd / 8] >> (fd % 8)) & 1;
 }
 
-struct actions {
-	posix_spawn_file_actions_t fa;
-	int err;
-	bool stdin_set;
+/* --- spawning: vfork + exec ------------------------------------------------
+ * Everything the child needs is prepared before vfork: the fd moves, the
+ * signals to reset and the argument vector for a script. The child shares
+ * the shell's memory until it execs, so it only makes system calls and, on
+ * failure, writes errno to a close-on-exec pipe the parent reads. All
+ * signals are blocked in the parent across vfork so that no handler runs in
+ * the child; it resets the caught ones before unblocking. glibc's
+ * posix_spawn would do the same with a sigaction call per signal (128 for
+ * each command) and a fresh stack mapping. */
+
+struct move {
+	int vfd, rfd;           /* rfd FDMAP_CLOSED: close vfd */
 };
 
-static void add_action(void *ctx, int vfd, int rfd)
+struct launch {
+	const char *path;
+	char *const *argv;
+	char *const *envp;
+	char **script_argv;     /* conch PATH ARGS..., when exec says ENOEXEC */
+	struct move *moves;
+	size_t nmoves, cap;
+	bool stdin_set;
+	bool stdin_null;        /* a background command without job control */
+	sigset_t reset;         /* to SIG_DFL in the child */
+	int errfd;              /* close-on-exec: the child writes errno here
+	                           when it cannot exec (a pipe, not shared
+	                           memory: ThreadSanitizer turns vfork into fork) */
+};
+
+static void add_move(void *ctx, int vfd, int rfd)
 {
-	struct actions *a = ctx;
+	struct launch *l = ctx;
 	if (vfd == 0)
-		a->stdin_set = true;
-	if (rfd == FDMAP_CLOSED) {
-		if (fcntl(vfd, F_GETFD) >= 0)
-			posix_spawn_file_actions_addclose(&a->fa, vfd);
-	} else if (rfd >= 0) {
-		posix_spawn_file_actions_adddup2(&a->fa, rfd, vfd);
+		l->stdin_set = true;
+	if (rfd != FDMAP_CLOSED && rfd < 0)
+		return;   /* captured output: not an fd */
+	if (l->nmoves == l->cap) {
+		l->cap = l->cap ? 2 * l->cap : 8;
+		l->moves = xrealloc(l->moves, l->cap * sizeof *l->moves);
 	}
+	l->moves[l->nmoves++] = (struct move){ vfd, rfd };
 }
 
-static int spawn_as_script(struct stage *st, const char *path, char *const argv[],
-                           char *const envp[], posix_spawn_file_actions_t *fa,
-                           posix_spawnattr_t *attr, pid_t *pid)
+/* POSIX 2.9.1.1: a file that cannot be executed as a program is a shell
+ * script; run it with a new conch. */
+static char **script_argv(const char *path, char *const argv[])
 {
-	/* POSIX 2.9.1.1: a file that cannot be executed as a program is a
-	 * shell script; run it with a new conch. */
-	(void)st;
 	size_t n = 0;
 	while (argv[n])
 		n++;
@@ -97,40 +117,119 @@ static int spawn_as_script(struct stage *st, const char *path, char *const argv[
 	av[1] = (char *)path;
 	for (size_t i = 1; i < n; i++)
 		av[i + 1] = argv[i];
-	int rc = posix_spawn(pid, "/proc/self/exe", fa, attr, av, envp);
-	free(av);
-	return rc;
+	return av;
+}
+
+/* The child of vfork: system calls only. */
+static _Noreturn void launch_child(struct launch *l)
+{
+	struct sigaction dfl;
+	memset(&dfl, 0, sizeof dfl);
+	dfl.sa_handler = SIG_DFL;
+	for (int sig = 1; sig < NSIG; sig++)
+		if (sigismember(&l->reset, sig) == 1)
+			sigaction(sig, &dfl, NULL);
+	for (size_t i = 0; i < l->nmoves; i++) {
+		const struct move *m = &l->moves[i];
+		int rc;
+		if (m->rfd == FDMAP_CLOSED)
+			rc = close(m->vfd) == 0 || errno == EBADF ? 0 : -1;
+		else if (m->rfd == m->vfd)
+			rc = fcntl(m->vfd, F_SETFD, 0);
+		else
+			rc = dup2(m->rfd, m->vfd);
+		if (rc < 0)
+			goto fail;
+	}
+	if (l->stdin_null) {
+		int fd = open("/dev/null", O_RDONLY);
+		if (fd < 0)
+			goto fail;
+		if (fd != 0) {
+			dup2(fd, 0);
+			close(fd);
+		}
+	}
+	sigset_t none;
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);
+	execve(l->path, l->argv, l->envp);
+	if (errno == ENOEXEC)
+		execve("/proc/self/exe", l->script_argv, l->envp);
+fail:;
+	int e = errno;
+	ssize_t w = write(l->errfd, &e, sizeof e);
+	(void)w;
+	_exit(127);
+}
+
+/* vfork in a function of its own, whose locals do not change after it. */
+static pid_t launch(struct launch *l)
+{
+	pid_t pid = vfork();
+	if (pid == 0)
+		launch_child(l);
+	return pid;
 }
 
 pid_t spawn_program(struct stage *st, const char *path, char *const argv[],
                     char *const envp[], bool bg, int *err)
 {
-	struct actions a;
-	posix_spawnattr_t attr;
-	sigset_t def, none;
+	struct launch l;
+	memset(&l, 0, sizeof l);
+	l.path = path;
+	l.argv = argv;
+	l.envp = envp;
+	l.script_argv = script_argv(path, argv);
+	fdmap_each(&st->fds, add_move, &l);
+	l.stdin_null = bg && !l.stdin_set && !state_opt(OPT_INTERACTIVE);
+	signals_child_resets(&l.reset);
 	pid_t pid = -1;
-
-	a.err = 0;
-	a.stdin_set = false;
-	posix_spawn_file_actions_init(&a.fa);
-	fdmap_each(&st->fds, add_action, &a);
-	if (bg && !a.stdin_set && !state_opt(OPT_INTERACTIVE))
-		posix_spawn_file_actions_addopen(&a.fa, 0, "/dev/null", O_RDONLY, 0);
-	posix_spawnattr_init(&attr);
-	signals_child_defaults(&def);
-	sigemptyset(&none);
-	posix_spawnattr_setsigdefault(&attr, &def);
-	posix_spawnattr_setsigmask(&attr, &none);
-	posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK);
-	int rc = posix_spawn(&pid, path, &a.fa, &attr, argv, envp);
-	if (rc == ENOEXEC)
-		rc = spawn_as_script(st, path, argv, envp, &a.fa, &attr, &pid);
-	posix_spawnattr_destroy(&attr);
-	posix_spawn_file_actions_destroy(&a.fa);
-	if (rc != 0) {
-		*err = rc;
-		return -1;
+	int errpipe[2] = { -1, -1 };
+	if (pipe2(errpipe, O_CLOEXEC) != 0) {
+		*err = errno;
+		goto out;
 	}
+	/* above every fd the child's moves write to */
+	int top = 10;
+	for (size_t i = 0; i < l.nmoves; i++)
+		if (l.moves[i].vfd >= top)
+			top = l.moves[i].vfd + 1;
+	l.errfd = fcntl(errpipe[1], F_DUPFD_CLOEXEC, top);
+	close(errpipe[1]);
+	if (l.errfd < 0) {
+		*err = errno;
+		goto out;
+	}
+
+	sigset_t all, saved;
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &saved);
+	pid = launch(&l);
+	int saved_errno = errno;
+	pthread_sigmask(SIG_SETMASK, &saved, NULL);
+	close(l.errfd);
+
+	if (pid < 0) {
+		*err = saved_errno;
+		goto out;
+	}
+	int childerr;
+	ssize_t n;
+	while ((n = read(errpipe[0], &childerr, sizeof childerr)) < 0 && errno == EINTR)
+		;
+	if (n == (ssize_t)sizeof childerr) {
+		/* exec failed: the child has exited; reap it */
+		*err = childerr;
+		while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
+			;
+		pid = -1;
+	}
+out:
+	if (errpipe[0] >= 0)
+		close(errpipe[0]);
+	free(l.script_argv);
+	free(l.moves);
 	return pid;
 }
 

@@ -1,4 +1,4 @@
-/* spawn.h: the one module that creates processes (posix_spawn and fork) */
+/* spawn.h: the one module that creates processes (vfork + exec, and fork) */
 #ifndef CONCH_SPAWN_H
 #define CONCH_SPAWN_H
 
