@@ -969,6 +969,8 @@ int exec_node(struct stage *st, const struct node *n)
 	}
 	/* compound commands: their redirections apply around the whole body */
 	size_t mark = fdmap_mark(&st->fds);
+	if (n->redirs)
+		st->lineno = n->line;   /* else a failure names the previous command's line */
 	if (n->redirs && redir_apply(st, n->redirs) != 0) {
 		fdmap_pop_to(&st->fds, mark);
 		return st->status;
