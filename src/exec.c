@@ -822,6 +822,7 @@ static int exec_async(struct stage *st, const struct node *cmd)
 		state_set_last_bg(pid);
 		return set_status(st, 0);
 	}
+	st->lineno = cmd->line;   /* a listener that fails to bind names this line */
 	net_prebind(st, cmd);   /* listen before `&` returns: no race with the next command */
 	pid_t pid = spawn_fork(st);
 	if (pid != 0)
