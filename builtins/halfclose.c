@@ -11,7 +11,7 @@
  * open for reading its reply, as a client of a server that reads to the end
  * of its input needs:
  *
- *     { printf 'data'; halfclose; cat <&0; } <> @host:port
+ *     { printf 'data' >&3; halfclose 3; cat <&3; } 3<> @host:port
  *
  * The stage's buffered output is written first. A shutdown acts on the
  * connection, so every fd sharing it sees the half-close.
@@ -38,8 +38,15 @@ int builtin_halfclose(struct stage *st, int argc, char **argv)
 			return 2;
 		}
 		int fd = fdmap_get(&st->fds, (int)n);
+		if (fd == FDMAP_CAPTURE) {
+			/* a command substitution's output is no socket */
+			stage_error(st, "halfclose: %ld: not a socket", n);
+			status = 1;
+			continue;
+		}
 		if (fd < 0) {
-			stage_error(st, "halfclose: %ld: bad file descriptor", n);
+			/* the same words as every other closed-fd message */
+			stage_error(st, "halfclose: %ld: %s", n, strerror(EBADF));
 			status = 1;
 			continue;
 		}

@@ -822,6 +822,7 @@ static int exec_async(struct stage *st, const struct node *cmd)
 		state_set_last_bg(pid);
 		return set_status(st, 0);
 	}
+	st->lineno = cmd->line;   /* a listener that fails to bind names this line */
 	net_prebind(st, cmd);   /* listen before `&` returns: no race with the next command */
 	pid_t pid = spawn_fork(st);
 	if (pid != 0)
@@ -969,6 +970,8 @@ int exec_node(struct stage *st, const struct node *n)
 	}
 	/* compound commands: their redirections apply around the whole body */
 	size_t mark = fdmap_mark(&st->fds);
+	if (n->redirs)
+		st->lineno = n->line;   /* else a failure names the previous command's line */
 	if (n->redirs && redir_apply(st, n->redirs) != 0) {
 		fdmap_pop_to(&st->fds, mark);
 		return st->status;

@@ -313,19 +313,43 @@ static bool unix_addr(const char *path, struct sockaddr_un *sun)
 	return true;
 }
 
-static int connect_unix(const char *path, const char **why)
+/* One non-blocking connect to a Unix socket: the connected fd (blocking),
+ * or -1 with errno; EAGAIN means the listener's backlog is full. */
+static int try_unix(const struct sockaddr_un *sun)
+{
+	int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+	if (fd < 0)
+		return -1;
+	if (connect(fd, (const struct sockaddr *)sun, sizeof *sun) == 0 && set_blocking(fd) == 0)
+		return fd;
+	int err = errno;
+	close(fd);
+	errno = err;
+	return -1;
+}
+
+/* A blocking connect to a Unix socket whose backlog is full waits for ever,
+ * deaf to Ctrl-C: retry a non-blocking one until the deadline instead. */
+static int connect_unix(struct stage *st, const char *path, double timeout, const char **why)
 {
 	struct sockaddr_un sun;
 	if (!unix_addr(path, &sun)) {
 		*why = "path too long";
 		return -1;
 	}
-	int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-	if (fd >= 0 && connect(fd, (struct sockaddr *)&sun, sizeof sun) != 0) {
-		int err = errno;
-		close(fd);
-		fd = -1;
-		errno = err;
+	double deadline = now() + timeout;
+	int fd;
+	while ((fd = try_unix(&sun)) < 0 && errno == EAGAIN) {
+		if (stopped(st)) {
+			errno = EINTR;
+			break;
+		}
+		if (now() >= deadline) {
+			errno = ETIMEDOUT;
+			break;
+		}
+		struct timespec ts = { 0, 10 * 1000 * 1000 };
+		nanosleep(&ts, NULL);
 	}
 	if (fd < 0)
 		*why = reason(errno);
@@ -518,8 +542,8 @@ static int listen_unix(const char *path, struct listener *l, const char **why)
 			*why = "file exists and is not a socket";
 			return -1;
 		}
-		const char *ignored;
-		int probe = connect_unix(path, &ignored);
+		/* a full backlog (EAGAIN) is a listener too */
+		int probe = try_unix(&sun);
 		if (probe >= 0 || errno != ECONNREFUSED) {
 			if (probe >= 0)
 				close(probe);
@@ -665,13 +689,11 @@ int net_open(struct stage *st, const char *target)
 		fd = open_listen(st, target + 2, &t, &why);
 		if (fd == -2)
 			return -1;   /* the timeout variable's message is printed */
-	} else if (t.is_unix) {
-		fd = connect_unix(t.path, &why);
 	} else {
 		double timeout = timeout_var(st, "CONCH_CONNECT_TIMEOUT", CONNECT_TIMEOUT_DEFAULT);
 		if (timeout < 0)
 			return -1;
-		fd = connect_tcp(st, &t, timeout, &why);
+		fd = t.is_unix ? connect_unix(st, t.path, timeout, &why) : connect_tcp(st, &t, timeout, &why);
 	}
 	if (fd >= 0) {
 		fd = fd_move_high(fd);

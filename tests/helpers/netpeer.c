@@ -14,6 +14,10 @@
  *       down its writing side at EOF and copies the reply to stdout until
  *       EOF; -h waits for the peer to close without reading the reply.
  *       Exit 1 if the connection is refused or the peer closes early.
+ *   netpeer hold [-t SECS] [-u PATH] PORTFILE
+ *       Listens like `listen` but never accepts: fills its backlog with its
+ *       own connections, so that a connect from anyone else waits (TCP) or
+ *       finds the backlog full (Unix). Writes PORTFILE, then exits after SECS.
  *   netpeer freeport       prints a TCP port of 127.0.0.1 that was just free
  *   netpeer wait [-t SECS] FILE   waits until FILE is not empty, prints it
  *   netpeer fds            prints the open file descriptors, one per line
@@ -61,6 +65,7 @@ static const long POLL_STEP_NS = 10L * 1000 * 1000; /* for `wait` and a full bac
 static const char USAGE[] =
 	"usage: netpeer listen [-t SECS] [-6 | -u PATH] [-n COUNT] [-e | -r TEXT] PORTFILE\n"
 	"       netpeer send [-t SECS] [-h] HOST:PORT | [V6]:PORT | PATH\n"
+	"       netpeer hold [-t SECS] [-u PATH] PORTFILE\n"
 	"       netpeer freeport\n"
 	"       netpeer wait [-t SECS] FILE\n"
 	"       netpeer fds\n";
@@ -709,6 +714,76 @@ out:
 	return rc;
 }
 
+/* --- hold --- */
+
+enum { HOLD_FILL = 4 }; /* connections that fill a backlog of 0 with room to spare */
+
+/* A listener with a backlog of 0 that never accepts, filled by HOLD_FILL
+ * connections of its own: a TCP connect from anyone else sees its SYN
+ * dropped and waits, a Unix connect finds the backlog full. */
+static int cmd_hold(int argc, char **argv)
+{
+	struct listen_opts o = { .limit = DEFAULT_LIMIT, .count = 1 };
+	int c;
+	while ((c = getopt(argc, argv, "+:t:u:")) != -1) {
+		switch (c) {
+		case 't': o.limit = parse_limit(optarg); break;
+		case 'u': o.path = optarg; break;
+		default: bad_option(c, optopt);
+		}
+	}
+	need_operands(argc, 1);
+	o.portfile = argv[optind];
+
+	int lfd = -1, fill[HOLD_FILL], nfill = 0;
+	bool bound = false;
+	int rc = open_listener(&o, &lfd, &bound);
+	if (rc != ST_OK)
+		goto out;
+	if (listen(lfd, 0) < 0) {
+		rc = fail("listen");
+		goto out;
+	}
+	union sockaddr_any a;
+	socklen_t len = sizeof a;
+	if (getsockname(lfd, &a.sa, &len) < 0) {
+		rc = fail("getsockname");
+		goto out;
+	}
+	for (; nfill < HOLD_FILL; nfill++) {
+		fill[nfill] = socket(a.sa.sa_family, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+		if (fill[nfill] < 0) {
+			rc = fail("socket");
+			goto out;
+		}
+		/* EINPROGRESS: the SYN waits in the full queue; EAGAIN: the
+		 * Unix backlog is full already. Either is what we want. */
+		if (connect(fill[nfill], &a.sa, len) < 0 && errno != EINPROGRESS && !again(errno)) {
+			rc = fail("connect");
+			nfill++;
+			goto out;
+		}
+	}
+	/* let the handshakes of the first connections complete */
+	for (int i = 0; i < 20; i++)
+		nap();
+	rc = announce(&o, lfd);
+	if (rc != ST_OK)
+		goto out;
+	struct timespec ts = { (time_t)o.limit, (long)((o.limit - (double)(time_t)o.limit) * 1e9) };
+	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
+		;
+out:
+	for (int i = 0; i < nfill; i++)
+		if (fill[i] >= 0)
+			close(fill[i]);
+	if (lfd >= 0)
+		close(lfd);
+	if (bound)
+		unlink(o.path);
+	return rc;
+}
+
 /* --- freeport, wait, fds --- */
 
 static int cmd_freeport(int argc, char **argv)
@@ -821,6 +896,7 @@ int main(int argc, char **argv)
 	} cmds[] = {
 		{ "listen", cmd_listen },
 		{ "send", cmd_send },
+		{ "hold", cmd_hold },
 		{ "freeport", cmd_freeport },
 		{ "wait", cmd_wait },
 		{ "fds", cmd_fds },
