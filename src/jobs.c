@@ -17,8 +17,8 @@
  * A waiter never keeps a job pointer across a wait, it looks the job up
  * again: another waiter may have taken it meanwhile.
  *
- * fork: pthread_atfork takes the lock before fork; the child re-initialises
- * it and drops the thread jobs (their threads do not exist in the child).
+ * fork: pthread_atfork takes the lock before fork; the child releases it
+ * and drops the thread jobs (their threads do not exist in the child).
  */
 
 #include <errno.h>
@@ -72,7 +72,9 @@ static void atfork_parent(void) { pthread_mutex_unlock(&lock); }
 
 static void atfork_child(void)
 {
-	pthread_mutex_init(&lock, NULL);
+	/* unlocked, not re-initialised: the forking thread holds it, and a
+	 * lock checker (ThreadSanitizer) must see it released */
+	pthread_mutex_unlock(&lock);
 	init_cond();
 	for (struct job **pp = &jobs; *pp;) {
 		if ((*pp)->is_thread)

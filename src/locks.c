@@ -93,8 +93,7 @@ static void atfork_child(void)
 	/* entries are dropped, not freed: freeing is not worth the risk in a
 	 * child that may only exec */
 	table = NULL;
-	pthread_mutex_init(&table_lock, NULL);
-	MARK_HELD(false);
+	unlock_table();   /* held by this thread since prepare */
 	init_cond();
 }
 
