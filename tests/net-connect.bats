@@ -545,6 +545,8 @@ file"
 	run conch -c "
 		fds() { ls /proc/\$\$/fd | wc -l; }
 		threads() { grep '^Threads:' /proc/\$\$/status; }
+		# a warm-up pipeline first: sanitizers start a thread of their own on first use
+		{ echo x; } 2>/dev/null > @127.0.0.1:$p | cat
 		a=\$(fds); t=\$(threads)
 		i=0
 		while [ \$i -lt 250 ]; do
