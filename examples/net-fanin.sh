@@ -43,7 +43,8 @@ esac
 # collect: reads one writer, whose connection is fd 0: its name, then its lines
 collect() {
 	IFS= read -r name || return 0
-	while IFS= read -r line; do
+	# `|| [ -n "$line" ]`: a last line without its newline counts too.
+	while IFS= read -r line || [ -n "$line" ]; do
 		printf '%s| %s\n' "$name" "$line"
 	done
 }

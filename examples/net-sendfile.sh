@@ -66,7 +66,8 @@ send() {
 	# direction only, and read then waits for the receiver's answer.
 	theirs=
 	{
-		cat "$file" && halfclose && IFS= read -r theirs
+		cat "$file" && halfclose &&
+			{ IFS= read -r theirs || [ -n "$theirs" ]; }
 	} <> @$dest >&0 || die "$dest: no answer from the receiver"
 	echo "$mine"
 	[ "$theirs" = "$mine" ] || die "the receiver got $theirs"
