@@ -13,7 +13,9 @@
 # GET and HEAD: with DIR, the file the path names under DIR (index.html
 # for a directory), else a fixed page for every path.  Paths with ".." are
 # refused.  Serves COUNT requests (default 0: for ever), and logs
-# "METHOD PATH STATUS SIZE" for each on stderr.
+# "METHOD PATH STATUS SIZE" for each on stderr.  Requests are served one
+# at a time, so a client that connects and sends nothing holds up the
+# others: this is for local use, not for the open Internet.
 # Try it with: curl -v http://localhost:8080/
 
 me=net-http.sh
