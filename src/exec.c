@@ -259,7 +259,9 @@ static int run_builtin(struct stage *st, const struct builtin *b, struct strvec 
 	status = finish_builtin_io(st, argv->v[0], status);
 	if ((!special || exec_cmd) && assigns->n)
 		stage_scope_pop(st);
-	if (!keep_redirs)
+	if (keep_redirs)
+		fdmap_settle(&st->fds, mark);
+	else
 		fdmap_pop_to(&st->fds, mark);
 	return status;
 }

@@ -32,7 +32,7 @@ void fdmap_push(struct fdmap *m, int vfd, int rfd, bool owned)
 		m->cap = m->cap ? m->cap * 2 : 8;
 		m->e = xrealloc(m->e, m->cap * sizeof *m->e);
 	}
-	m->e[m->n++] = (struct fd_entry){ vfd, rfd, owned && rfd >= 0 };
+	m->e[m->n++] = (struct fd_entry){ vfd, rfd, owned && rfd >= 0, false };
 }
 
 size_t fdmap_mark(const struct fdmap *m)
@@ -42,11 +42,39 @@ size_t fdmap_mark(const struct fdmap *m)
 
 void fdmap_pop_to(struct fdmap *m, size_t mark)
 {
-	while (m->n > mark) {
-		struct fd_entry *e = &m->e[--m->n];
-		if (e->owned)
+	size_t top = mark;
+	for (size_t i = mark; i < m->n; i++) {
+		struct fd_entry *e = &m->e[i];
+		if (e->kept)
+			m->e[top++] = *e;
+		else if (e->owned)
 			close(e->rfd);
 	}
+	m->n = top;
+}
+
+void fdmap_settle(struct fdmap *m, size_t mark)
+{
+	size_t top = mark;   /* entries below top are settled */
+	for (size_t i = mark; i < m->n; i++) {
+		struct fd_entry e = m->e[i];
+		struct fd_entry *old = NULL;
+		for (size_t j = top; j-- > 0;)
+			if (m->e[j].vfd == e.vfd) {
+				old = &m->e[j];
+				break;
+			}
+		if (old) {
+			if (old->owned && old->rfd != e.rfd)
+				close(old->rfd);
+			e.kept = old->kept;   /* in the older entry's scope */
+			*old = e;
+		} else {
+			e.kept = true;
+			m->e[top++] = e;
+		}
+	}
+	m->n = top;
 }
 
 void fdmap_copy(struct fdmap *dst, const struct fdmap *src)

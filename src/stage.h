@@ -43,6 +43,8 @@ struct fd_entry {
 	int vfd;      /* the number the script sees */
 	int rfd;      /* real fd, or FDMAP_CLOSED */
 	bool owned;   /* rfd is closed when the entry is dropped */
+	bool kept;    /* made by exec for an fd no scope had: outlives the
+	                 scope (function, group) it was made in */
 };
 
 struct fdmap {
@@ -58,8 +60,15 @@ int fdmap_get(const struct fdmap *m, int vfd);
 void fdmap_push(struct fdmap *m, int vfd, int rfd, bool owned);
 /* Mark for fdmap_pop_to: the current depth. */
 size_t fdmap_mark(const struct fdmap *m);
-/* Pops entries down to mark, closing owned real fds. */
+/* Pops entries down to mark, closing owned real fds; entries exec kept
+ * stay (moved down). */
 void fdmap_pop_to(struct fdmap *m, size_t mark);
+/* Makes the entries pushed since mark permanent, as exec's redirections
+ * are: each replaces the latest older entry for its fd (closing what that
+ * one owned), so `exec 3>&-` really closes, and the map does not grow when
+ * a loop runs exec again and again. An entry for an fd no older entry
+ * names is kept: it outlives the function or group exec ran in. */
+void fdmap_settle(struct fdmap *m, size_t mark);
 /* A copy for a new stage: entries are duplicated as non-owned references to
  * the same real fds (the parent outlives the child stage). */
 void fdmap_copy(struct fdmap *dst, const struct fdmap *src);

@@ -136,3 +136,34 @@ setup() {
 	run conch -c 'exec < in; read a; cat'
 	assert_output 'l2'
 }
+
+@test "exec N>&- closes the descriptor itself: a fifo's reader sees end-of-file" {
+	mkfifo p
+	run timeout 10 "$CONCH" -c 'cat p & exec 3>p; echo hi >&3; exec 3>&-; wait; echo done'
+	assert_success
+	assert_output $'hi\ndone'
+}
+
+@test "exec N>&- leaves no descriptor open on the file" {
+	run conch -c 'exec 3>f; exec 3>&-; ls -l /proc/$$/fd | grep -c "/f$"'
+	assert_output '0'
+	run conch -c 'exec 4>f; exec 4>g; ls -l /proc/$$/fd | grep -c "/f$"'
+	assert_output '0'
+}
+
+@test "exec in a loop does not accumulate descriptors" {
+	run conch -c 'loop() { i=0; while [ $i -lt $1 ]; do exec 5>f; exec 5>&-; exec 6<f; i=$((i+1)); done; }
+loop 1000; ls -l /proc/$$/fd | grep -c "/f$"'
+	assert_output '1'
+}
+
+@test "exec N>&- inside a group closes N for the rest of the group only" {
+	run conch -c 'exec 3>outer; { echo a >&3; exec 3>&-; echo b >&3; } 3>inner 2>/dev/null; echo c >&3; cat inner outer'
+	assert_output $'a\nc'
+}
+
+@test "exec redirections made in a function or a group stay after it (as in dash)" {
+	echo data > f
+	run conch -c 'g() { exec 6<f; }; g; read -r l <&6; echo "$l"; { exec 7>out; }; echo x >&7; cat out'
+	assert_output $'data\nx'
+}
