@@ -368,7 +368,9 @@ struct listener {
 	pid_t owner;            /* the process that removes path */
 	int users;              /* stages accepting on it now */
 	bool doomed;            /* to close when the last user is done */
-	bool prebound;          /* created by net_prebind for the job being forked */
+	bool for_job;           /* named by the job net_prebind prepares */
+	bool made_for_job;      /* and created for it */
+	bool any_port;          /* bound with port 0: each job gets its own */
 };
 
 struct claim {
@@ -601,6 +603,7 @@ static struct listener *get_listener(const char *key, const struct target *t, bo
 		return NULL;
 	}
 	l->key = xstrdup(key);
+	l->any_port = !t->is_unix && t->port == 0;
 	l->next = listeners;
 	listeners = l;
 	*created = true;
@@ -711,28 +714,45 @@ out:
 
 /* --- prebinding for & ---------------------------------------------------------- */
 
+/* Binds an expanded "@:..." target for the job about to be forked. Returns
+ * NULL, or why it cannot be bound. */
+static const char *bind_for_job(const char *target)
+{
+	struct target t;
+	const char *why = parse_target(target + 1, &t);
+	if (why)
+		return why;
+	bool created;
+	pthread_mutex_lock(&lock);
+	struct listener *l = get_listener(target + 2, &t, &created, &why);
+	if (l) {
+		l->for_job = true;
+		l->made_for_job |= created;
+	}
+	pthread_mutex_unlock(&lock);
+	if (l)
+		publish_port(l);
+	return why;
+}
+
+static bool listen_redir(const struct redir *r)
+{
+	return r->op != REDIR_HEREDOC && r->op != REDIR_DUPIN && r->op != REDIR_DUPOUT &&
+	       net_word_listens(r->target);
+}
+
+/* The job's own redirections: expanded here, once; the child takes the
+ * expanded target (net_claim) instead of expanding the word again. */
 static void prebind_redirs(struct stage *st, const struct redir *r)
 {
 	for (; r; r = r->next) {
-		if (r->op == REDIR_HEREDOC || r->op == REDIR_DUPIN || r->op == REDIR_DUPOUT ||
-		    !net_word_listens(r->target))
+		if (!listen_redir(r))
 			continue;
 		char *target = NULL;
 		if (expand_word_str(st, r->target, &target) != 0) {
 			target = NULL;
 		} else if (!state_opt(OPT_NONET) && target[0] == '@' && target[1] == ':') {
-			struct target t;
-			const char *why = parse_target(target + 1, &t);
-			if (!why) {
-				bool created;
-				pthread_mutex_lock(&lock);
-				struct listener *l = get_listener(target + 2, &t, &created, &why);
-				if (l && created)
-					l->prebound = true;
-				pthread_mutex_unlock(&lock);
-				if (l)
-					publish_port(l);
-			}
+			const char *why = bind_for_job(target);
 			if (why) {
 				stage_error(st, "%s: %s", target, why);
 				free(target);
@@ -747,78 +767,72 @@ static void prebind_redirs(struct stage *st, const struct redir *r)
 	}
 }
 
-/* A word with nothing to expand: its text into out. */
-static bool word_literal(const struct word *w, struct sbuf *out)
+/* The value of a word made of literal text and plain variables that are
+ * set ("@:$port"), without running anything or printing anything; false
+ * for any other word. */
+static bool word_value(const struct word *w, struct sbuf *out)
 {
 	for (size_t i = 0; i < w->nparts; i++) {
-		if (w->parts[i].kind != PART_LIT)
+		const struct word_part *p = &w->parts[i];
+		if (p->kind == PART_LIT)
+			sbuf_addn(out, p->u.lit.s, p->u.lit.len);
+		else if (p->kind != PART_PARAM || p->u.param->op != PARAM_PLAIN ||
+		         !is_name(p->u.param->name) || !state_var_get(p->u.param->name, out))
 			return false;
-		sbuf_addn(out, w->parts[i].u.lit.s, w->parts[i].u.lit.len);
 	}
 	return true;
 }
 
-/* Listeners with literal addresses deeper in the job (`{ while :; do h <>
- * @:8080; done; } &`): bound now under their address, which the child finds
- * when it gets there. Words that expand are left to the child, since the
- * job may change what they expand to before it reaches them. */
-static void prebind_literals(struct stage *st, const struct node *n, int depth)
+/* Listeners deeper in the job (`{ while :; do h <> @:$port; done; } &`):
+ * bound now under the address their words have now, which the child finds
+ * when it gets there. Should the job change a variable first, the child
+ * binds the other address itself, and the one bound here only waits unused
+ * until the job ends. Words that would run something are left to the
+ * child. */
+static void prebind_deeper(struct stage *st, const struct node *n, int depth)
 {
 	if (!n || depth > 64)
 		return;
 	for (const struct redir *r = n->redirs; r; r = r->next) {
 		struct sbuf b = SBUF_INIT;
-		struct target t;
-		if (r->op != REDIR_HEREDOC && r->op != REDIR_DUPIN && r->op != REDIR_DUPOUT &&
-		    net_word_listens(r->target) && word_literal(r->target, &b) &&
-		    !state_opt(OPT_NONET) && !parse_target(b.data + 1, &t)) {
-			const char *why = NULL;
-			bool created;
-			pthread_mutex_lock(&lock);
-			struct listener *l = get_listener(b.data + 2, &t, &created, &why);
-			if (l && created)
-				l->prebound = true;
-			pthread_mutex_unlock(&lock);
-			if (l)
-				publish_port(l);
-			/* on failure the child reports it when it gets there */
-		}
+		if (listen_redir(r) && !state_opt(OPT_NONET) && word_value(r->target, &b))
+			(void)bind_for_job(b.data);   /* on failure the child says why */
 		sbuf_free(&b);
 	}
 	switch (n->kind) {
 	case NODE_PIPELINE:
 		for (size_t i = 0; i < n->u.pipeline.n; i++)
-			prebind_literals(st, n->u.pipeline.cmds[i], depth + 1);
+			prebind_deeper(st, n->u.pipeline.cmds[i], depth + 1);
 		break;
 	case NODE_AND:
 	case NODE_OR:
-		prebind_literals(st, n->u.andor.left, depth + 1);
-		prebind_literals(st, n->u.andor.right, depth + 1);
+		prebind_deeper(st, n->u.andor.left, depth + 1);
+		prebind_deeper(st, n->u.andor.right, depth + 1);
 		break;
 	case NODE_LIST:
 		for (size_t i = 0; i < n->u.list.n; i++)
-			prebind_literals(st, n->u.list.items[i].cmd, depth + 1);
+			prebind_deeper(st, n->u.list.items[i].cmd, depth + 1);
 		break;
 	case NODE_SUBSHELL:
 	case NODE_GROUP:
-		prebind_literals(st, n->u.group.body, depth + 1);
+		prebind_deeper(st, n->u.group.body, depth + 1);
 		break;
 	case NODE_IF:
-		prebind_literals(st, n->u.if_.cond, depth + 1);
-		prebind_literals(st, n->u.if_.then_part, depth + 1);
-		prebind_literals(st, n->u.if_.else_part, depth + 1);
+		prebind_deeper(st, n->u.if_.cond, depth + 1);
+		prebind_deeper(st, n->u.if_.then_part, depth + 1);
+		prebind_deeper(st, n->u.if_.else_part, depth + 1);
 		break;
 	case NODE_WHILE:
 	case NODE_UNTIL:
-		prebind_literals(st, n->u.loop.cond, depth + 1);
-		prebind_literals(st, n->u.loop.body, depth + 1);
+		prebind_deeper(st, n->u.loop.cond, depth + 1);
+		prebind_deeper(st, n->u.loop.body, depth + 1);
 		break;
 	case NODE_FOR:
-		prebind_literals(st, n->u.for_.body, depth + 1);
+		prebind_deeper(st, n->u.for_.body, depth + 1);
 		break;
 	case NODE_CASE:
 		for (size_t i = 0; i < n->u.case_.n; i++)
-			prebind_literals(st, n->u.case_.items[i].body, depth + 1);
+			prebind_deeper(st, n->u.case_.items[i].body, depth + 1);
 		break;
 	case NODE_SIMPLE:
 	case NODE_FUNCDEF:   /* defining a function runs nothing */
@@ -835,7 +849,7 @@ void net_prebind(struct stage *st, const struct node *job)
 	} else {
 		prebind_redirs(st, job->redirs);
 	}
-	prebind_literals(st, job, 0);
+	prebind_deeper(st, job, 0);
 }
 
 static void drop_claims(void)
@@ -853,12 +867,17 @@ void net_prebind_parent(void)
 	pthread_mutex_lock(&lock);
 	for (struct listener **p = &listeners; *p;) {
 		struct listener *l = *p;
-		if (l->prebound) {
+		if (l->made_for_job && (l->path || l->any_port)) {
+			/* the job owns the socket file, or the port the kernel
+			 * picked for it, now */
 			*p = l->next;
-			listener_free(l, false);   /* the job has it now */
-		} else {
-			p = &l->next;
+			listener_free(l, false);
+			continue;
 		}
+		/* a TCP listener stays here too, until the sweep: another job of
+		 * the same command may accept on it as well */
+		l->for_job = l->made_for_job = false;
+		p = &l->next;
 	}
 	drop_claims();
 	pthread_mutex_unlock(&lock);
@@ -870,9 +889,10 @@ void net_prebind_child(void)
 	pthread_mutex_lock(&lock);
 	for (struct listener **p = &listeners; *p;) {
 		struct listener *l = *p;
-		if (l->prebound) {
-			l->prebound = false;
-			l->owner = getpid();
+		if (l->for_job) {
+			if (l->made_for_job)
+				l->owner = getpid();
+			l->for_job = l->made_for_job = false;
 			p = &l->next;
 		} else {
 			/* the shell's own, from earlier in the command line: a

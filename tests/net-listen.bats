@@ -65,6 +65,30 @@ echo one > @./deep.sock; echo two > @./deep.sock; wait' 3>&-
 	assert_output $'one\ntwo'
 }
 
+@test "a listener with a variable deep inside a job is bound before &" {
+	run conch -c 'p=0; { while :; do read -r l < @:$p || break; echo "got $l"; [ "$l" = q ] && break; done; } &
+for w in a b q; do echo $w > @127.0.0.1:$CONCH_PORT; done; wait' 3>&-
+	assert_success
+	assert_output $'got a\ngot b\ngot q'
+}
+
+@test "a job that changes the variable first binds its own address, the other one waits unused" {
+	p1=$("$NETPEER" freeport)
+	# the job binds $p1 itself, after &: the client retries until it is there
+	run timeout 20 "$CONCH" -c "p=0; { p=$p1; cat < @:\$p; } &
+until echo late 2>/dev/null > @127.0.0.1:$p1; do :; done; wait" 3>&-
+	assert_success
+	assert_output late
+}
+
+@test "two background jobs of one command accept on the same TCP address" {
+	p=$("$NETPEER" freeport)
+	run conch -c "for i in 1 2; do cat < @:$p & done; echo x > @127.0.0.1:$p; echo y > @127.0.0.1:$p; wait" 3>&-
+	assert_success
+	run sort <<< "$output"
+	assert_output $'x\ny'
+}
+
 @test "an expanded target on the job's own redirection is bound before &" {
 	run conch -c 'a=127.0.0.1; cat < @:"$a":0 & echo expanded > @127.0.0.1:$CONCH_PORT; wait' 3>&-
 	assert_success
