@@ -28,10 +28,13 @@ int net_open(struct stage *st, const char *target);
  * `srv < @:9000 & cli > @localhost:9000` must not race: before a background
  * job forks, net_prebind binds the listeners its own redirections name (the
  * job's command, or each command of its pipeline) and records the expanded
- * target for each redirection. The forked child then takes those targets
- * (net_claim) instead of expanding the words again, and owns the listeners
- * (it removes a Unix socket's file); the parent forgets them. The child
- * closes the shell's other listeners. */
+ * target for each redirection; the forked child then takes those targets
+ * (net_claim) instead of expanding the words again. Deeper in the job, it
+ * binds addresses made of literal text and plain variables. The child keeps
+ * the listeners its job names and closes the shell's others; the parent
+ * gives the job the Unix sockets and port-0 listeners made for it (the
+ * child removes the socket file) and keeps sharing the other TCP listeners
+ * until its sweep, so two jobs can accept on one port. */
 void net_prebind(struct stage *st, const struct node *job);
 void net_prebind_parent(void);
 void net_prebind_child(void);
