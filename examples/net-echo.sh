@@ -5,7 +5,7 @@
 # which keeps one listening socket for the whole loop, so a client that
 # connects while another is being served waits in the queue and is never
 # refused; a handler whose input and output are the connection; a thread
-# loop keeping its counters; eval to give `&` a literal address to bind.
+# loop keeping its counters; a listener bound before `&` returns.
 #
 # Run:   conch examples/net-echo.sh [-n COUNT] [PORT|ADDR:PORT|PATH]
 # Listens on loopback port PORT (default 7007; 0: any free port), on
@@ -33,7 +33,8 @@ where=${1:-7007}
 case $count in
 ''|*[!0-9]*) echo "$me: -n: not a number: $count" >&2; exit 2 ;;
 esac
-# The address goes into eval below: letters, digits and . _ - / : [ ] only.
+# Refuse what cannot be an address before the loop starts: a failing
+# redirection would fail again at every iteration.
 case $where in
 ''|*[!A-Za-z0-9._/:[\]-]*) echo "$me: $where: not a port, address or path" >&2; exit 2 ;;
 esac
@@ -50,13 +51,13 @@ echo_client() {
 }
 
 # The loop below, started with `&`, is where the listener lives.  conch binds
-# the listening socket of a background job before `&` returns, as long as
-# the address is written out in the job; eval writes it out.
+# the listening socket of a background job before `&` returns (its address
+# is text and a plain variable), so $CONCH_PORT is known on the next line.
 served=0
-eval 'while [ "$count" -eq 0 ] || [ "$served" -lt "$count" ]; do
+while [ "$count" -eq 0 ] || [ "$served" -lt "$count" ]; do
 	served=$((served + 1))
-	echo_client "$served" <> @:'"$where"' >&0
-done &'
+	echo_client "$served" <> @:$where >&0
+done &
 job=$!
 case $where in
 */*)	echo "$me: listening on $where" >&2 ;;

@@ -32,11 +32,9 @@ while getopts :p: opt; do
 done
 shift $((OPTIND - 1))
 [ $# -ge 1 ] || usage
-# The address goes into eval below: a port, or a path of letters, digits
-# and . _ - / only.
 case $where in
-*/*)	case $where in *[!A-Za-z0-9._/-]*) where= ;; esac ;;
-*[!0-9]*) where= ;;
+*/*)	;;
+''|*[!0-9]*) where= ;;
 esac
 [ -n "$where" ] || { echo "$me: -p: not a port or a path" >&2; exit 2; }
 
@@ -51,13 +49,13 @@ collect() {
 
 # The collector accepts as many connections as there are writers, one after
 # another, on one listening socket.  Started with `&`, it is bound before
-# `&` returns, since eval writes the address out in the job.
+# `&` returns (its address is text and a plain variable).
 writers=$#
-eval 'accepted=0
+accepted=0
 while [ "$accepted" -lt "$writers" ]; do
 	accepted=$((accepted + 1))
-	collect < @:'"$where"'
-done &'
+	collect < @:$where
+done &
 collector=$!
 case $where in
 */*)	addr=$where ;;

@@ -5,7 +5,7 @@
 # request line and headers up to the blank line, CR LF line ends included;
 # a reply with a status line, headers and Content-Length, written to the
 # connection (`>&0`); the file itself sent by cat, with no byte through
-# the shell; eval to give `&` a literal address to bind.
+# the shell; a listener bound before `&` returns.
 #
 # Run:   conch examples/net-http.sh [-n COUNT] [-p PORT|ADDR:PORT|PATH] [DIR]
 # Listens on loopback port PORT (default 8080; 0: any free port), on
@@ -38,7 +38,8 @@ root=${1:-}
 case $count in
 ''|*[!0-9]*) echo "$me: -n: not a number: $count" >&2; exit 2 ;;
 esac
-# The address goes into eval below: letters, digits and . _ - / : [ ] only.
+# Refuse what cannot be an address before the loop starts: a failing
+# redirection would fail again at every iteration.
 case $where in
 ''|*[!A-Za-z0-9._/:[\]-]*) echo "$me: $where: not a port, address or path" >&2; exit 2 ;;
 esac
@@ -132,10 +133,10 @@ serve() {
 }
 
 served=0
-eval 'while [ "$count" -eq 0 ] || [ "$served" -lt "$count" ]; do
+while [ "$count" -eq 0 ] || [ "$served" -lt "$count" ]; do
 	served=$((served + 1))
-	serve <> @:'"$where"' >&0
-done &'
+	serve <> @:$where >&0
+done &
 job=$!
 case $where in
 */*)	echo "$me: listening on $where" >&2 ;;
