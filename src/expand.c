@@ -25,6 +25,7 @@
 #include <wchar.h>
 
 #include "arith.h"
+#include "charset.h"
 #include "exec.h"
 #include "expand.h"
 #include "pattern.h"
@@ -220,8 +221,11 @@ static void expand_args(struct xstate *x, const char *name, bool quoted)
 
 static size_t char_count(const char *s, size_t len)
 {
-	if (MB_CUR_MAX == 1)
-		return len;
+	size_t i = 0;
+	while (i < len && (unsigned char)s[i] < 0x80)
+		i++;
+	if (i == len || !charset_multibyte())
+		return len;   /* ASCII, or one byte a character */
 	mbstate_t ps;
 	memset(&ps, 0, sizeof ps);
 	size_t n = 0;

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "../builtins/builtin.h"
+#include "charset.h"
 #include "exec.h"
 #include "input.h"
 #include "parse.h"
@@ -189,11 +190,11 @@ int main(int argc, char **argv)
 	struct invocation inv = { NULL, false, false, 0 };
 	struct stage st;
 
-	/* Only the categories the shell uses: characters and multibyte text
-	 * (LC_CTYPE) and the order of pathname expansion (LC_COLLATE). Messages
+	/* Only the categories the shell uses: the order of pathname expansion
+	 * (LC_COLLATE) now, unless it is strcmp's, and the character set
+	 * (LC_CTYPE) when something first depends on it (charset.c). Messages
 	 * stay in English and numbers in the C format, and start-up does not pay
 	 * for loading the other categories (a third of its instructions). */
-	setlocale(LC_CTYPE, "");
 	if (!collates_as_c())
 		setlocale(LC_COLLATE, "");
 	builtin_check_table();
@@ -215,6 +216,8 @@ int main(int argc, char **argv)
 	if (inv.read_stdin && !inv.command && isatty(0) && isatty(2))
 		inv.interactive = true;
 	state_opt_set(OPT_INTERACTIVE, inv.interactive);
+	if (inv.interactive)
+		charset_load();   /* readline edits characters, not bytes */
 	state_opt_set(OPT_STDIN, inv.read_stdin && !inv.command);
 	signals_init(inv.interactive);
 	spawn_init();

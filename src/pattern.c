@@ -28,6 +28,7 @@
  * end. No recursion, no globals.
  */
 
+#include "charset.h"
 #include "pattern.h"
 
 #include <dirent.h>
@@ -73,7 +74,7 @@ static bool has_high_byte(const char *s, size_t n)
 /* Whether matching str needs the multibyte path. */
 static bool want_mb(const char *s, size_t n)
 {
-	return MB_CUR_MAX > 1 && has_high_byte(s, n);
+	return has_high_byte(s, n) && charset_multibyte();
 }
 
 /* For [:name:] (name is [q, qe)): whether wc is in the class. An unknown
@@ -86,6 +87,7 @@ static bool class_match(const char *q, const char *qe, wchar_t wc)
 		return false;
 	memcpy(name, q, len);
 	name[len] = '\0';
+	charset_load();   /* classes are the locale's */
 	wctype_t t = wctype(name);
 	return t != 0 && wc < 0x110000 && iswctype((wint_t)wc, t);
 }
@@ -468,7 +470,6 @@ static void glob_dir(const char *prefix, const char *p, const char *pe, size_t n
 		return;
 	size_t plen = strlen(prefix);
 	bool dot_ok = (pe - p >= 1 && p[0] == '.') || (pe - p >= 2 && p[0] == '\\' && p[1] == '.');
-	bool mb_locale = MB_CUR_MAX > 1;
 	struct dirent *e;
 	while ((e = readdir(d)) != NULL) {
 		const char *name = e->d_name;
@@ -478,7 +479,7 @@ static void glob_dir(const char *prefix, const char *p, const char *pe, size_t n
 				continue;
 		}
 		size_t nlen = strlen(name);
-		if (!match_slice(p, pe, name, nlen, mb_locale && has_high_byte(name, nlen)))
+		if (!match_slice(p, pe, name, nlen, want_mb(name, nlen)))
 			continue;
 		bool check_dir = want_dir && must;
 #ifdef DT_UNKNOWN

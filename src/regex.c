@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "charset.h"
 #include "regex.h"
 
 /* Limits of one pcre2_match call. The match limit counts backtracking steps
@@ -34,6 +35,7 @@ enum {
 /* True when the current locale's character set is UTF-8. */
 static bool regex_locale_utf8(void)
 {
+	charset_load();
 	const char *cs = nl_langinfo(CODESET);
 	return cs && (strcasecmp(cs, "UTF-8") == 0 || strcasecmp(cs, "utf8") == 0);
 }

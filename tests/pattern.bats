@@ -209,3 +209,19 @@ m() {
 	LC_ALL=C.UTF-8 run "$CONCH" -c 'x=éa; echo ${x#?}; case é in ?) echo one;; esac; case é in [é]) echo br;; esac'
 	assert_output $'a\none\nbr'
 }
+
+@test "the character set is loaded when first needed, in a thread stage too" {
+	case ${CONCH##*/} in dash) skip 'dash counts bytes' ;; esac
+	LC_ALL=C.UTF-8 run "$CONCH" -c 'echo ${#PWD} > /dev/null; printf "h\303\251llo\n" | while read -r x; do echo ${#x}; done; y=$(printf "\303\251t\303\251"); echo ${#y}'
+	assert_output $'5\n3'
+	LC_ALL=C run "$CONCH" -c 'x=$(printf "h\303\251llo"); echo ${#x}'
+	assert_output '6'
+}
+
+@test "a character class follows the locale" {
+	case ${CONCH##*/} in dash) skip 'dash matches bytes' ;; esac
+	LC_ALL=C.UTF-8 run "$CONCH" -c 'case $(printf "\303\251") in [[:alpha:]]) echo alpha;; *) echo other;; esac'
+	assert_output 'alpha'
+	LC_ALL=C run "$CONCH" -c 'case $(printf "\303\251") in [[:alpha:]]) echo alpha;; *) echo other;; esac'
+	assert_output 'other'
+}
