@@ -220,7 +220,6 @@ int main(int argc, char **argv)
 		charset_load();   /* readline edits characters, not bytes */
 	state_opt_set(OPT_STDIN, inv.read_stdin && !inv.command);
 	signals_init(inv.interactive);
-	spawn_init();
 
 	const char *script = NULL;
 	if (inv.command) {

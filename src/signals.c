@@ -10,7 +10,6 @@
  */
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <unistd.h>
 #include <pthread.h>
@@ -22,8 +21,11 @@
 
 static atomic_bool pending[NSIG];
 static atomic_bool any_pending;
-/* Written once at start-up (main thread, before any other thread). */
-static bool ignored_at_start[NSIG];
+/* Whether each signal was ignored when the shell started (see
+ * ignored_at_start); interactive shells count none as ignored. */
+enum { START_UNKNOWN, START_IGNORED, START_NOT_IGNORED };
+static atomic_int start_state[NSIG];
+static bool interactive_shell;   /* written by signals_init, before threads */
 static atomic_int disp[NSIG];
 /* Ignored by the shell for itself (interactive QUIT, TERM); written at
  * start-up only. */
@@ -44,37 +46,31 @@ static void on_signal(int sig)
 	errno = saved;
 }
 
-/* The set of signals ignored when the shell started: one read of
- * /proc/self/status (SigIgn) instead of a sigaction call per signal. */
-static bool read_ignored(unsigned long long *mask)
+/* Whether sig was ignored when the shell started, asked of the kernel the
+ * first time it matters. The answer stays true until the shell changes
+ * the signal itself: signals_init asks about the signals it changes before
+ * changing them, and signals_set_disposition asks before it changes one.
+ * (A read of /proc/self/status at start-up cost every start 18 us.) */
+static bool ignored_at_start(int sig)
 {
-	char buf[4096];
-	int fd = open("/proc/self/status", O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return false;
-	ssize_t n = read(fd, buf, sizeof buf - 1);
-	close(fd);
-	if (n <= 0)
-		return false;
-	buf[n] = '\0';
-	char *p = strstr(buf, "\nSigIgn:");
-	if (!p)
-		return false;
-	*mask = strtoull(p + 9, NULL, 16);
-	return true;
+	int known = atomic_load(&start_state[sig]);
+	if (known == START_UNKNOWN) {
+		struct sigaction sa;
+		bool ign = !interactive_shell && sigaction(sig, NULL, &sa) == 0 && sa.sa_handler == SIG_IGN;
+		known = ign ? START_IGNORED : START_NOT_IGNORED;
+		atomic_store(&start_state[sig], known);
+	}
+	return known == START_IGNORED;
 }
 
 void signals_init(bool interactive)
 {
-	unsigned long long mask;
-	bool have = read_ignored(&mask);
-	for (int sig = 1; sig < NSIG; sig++) {
-		struct sigaction sa;
-		bool ign = have ? sig <= 64 && ((mask >> (sig - 1)) & 1)
-		                : sigaction(sig, NULL, &sa) == 0 && sa.sa_handler == SIG_IGN;
-		if (ign)
-			ignored_at_start[sig] = !interactive;
-	}
+	interactive_shell = interactive;
+	/* the signals changed below (and SIGINT, SIGQUIT, which a background
+	 * job's child ignores) are asked about before they change */
+	const int changed[] = { SIGPIPE, SIGINT, SIGQUIT, SIGTERM, signals_wake() };
+	for (size_t i = 0; i < sizeof changed / sizeof changed[0]; i++)
+		(void)ignored_at_start(changed[i]);
 	signal(SIGPIPE, SIG_IGN);
 	struct sigaction wake;
 	memset(&wake, 0, sizeof wake);
@@ -93,13 +89,13 @@ void signals_init(bool interactive)
 
 bool signals_ignored_at_start(int sig)
 {
-	return sig > 0 && sig < NSIG && ignored_at_start[sig];
+	return sig > 0 && sig < NSIG && ignored_at_start(sig);
 }
 
 void signals_set_disposition(int sig, enum signal_disp d)
 {
 	struct sigaction sa;
-	if (sig <= 0 || sig >= NSIG || ignored_at_start[sig])
+	if (sig <= 0 || sig >= NSIG || ignored_at_start(sig))
 		return;
 	memset(&sa, 0, sizeof sa);
 	sigemptyset(&sa.sa_mask);
@@ -181,8 +177,8 @@ void signals_child_defaults(sigset_t *to_default)
 	 * signals ignored at start-up stay ignored. */
 	sigemptyset(to_default);
 	for (int sig = 1; sig < NSIG; sig++)
-		if (atomic_load(&disp[sig]) == SIGNAL_DEFAULT && !ignored_at_start[sig] &&
-		    (sig == SIGPIPE || self_ignored[sig]))
+		if ((sig == SIGPIPE || self_ignored[sig]) && atomic_load(&disp[sig]) == SIGNAL_DEFAULT &&
+		    !ignored_at_start(sig))
 			sigaddset(to_default, sig);
 }
 

@@ -27,8 +27,10 @@
 #include "state.h"
 
 #define INHERIT_MAX 1024
-/* Written once by spawn_init before any thread exists; read-only after. */
+/* The fds >= 10 conch inherited, which forked subshells keep: found at the
+ * first fork (inside pthread_once), read-only after. */
 static unsigned char inherited_high[INHERIT_MAX / 8];
+static pthread_once_t inherited_once = PTHREAD_ONCE_INIT;
 
 static void mark_inherited(int fd)
 {
@@ -36,14 +38,25 @@ static void mark_inherited(int fd)
 		inherited_high[fd / 8] |= (unsigned char)(1u << (fd % 8));
 }
 
-void spawn_init(void)
+/* Every fd conch opens for itself is close-on-exec, and a close-on-exec fd
+ * cannot have come through the exec that started conch: so the open fds
+ * >= 10 without FD_CLOEXEC are the inherited ones, whenever they are
+ * looked for. Looking at the first fork, not at start-up, spares every
+ * start the reading of /proc/self/fd. */
+static bool inherited_fd(int fd)
+{
+	int flags = fcntl(fd, F_GETFD);
+	return flags >= 0 && !(flags & FD_CLOEXEC);
+}
+
+static void find_inherited(void)
 {
 	/* /proc/self/fd lists the open fds in a few syscalls; without /proc,
 	 * probe a modest range */
 	DIR *d = opendir("/proc/self/fd");
 	if (!d) {
 		for (int fd = 10; fd < 64; fd++)
-			if (fcntl(fd, F_GETFD) >= 0)
+			if (inherited_fd(fd))
 				mark_inherited(fd);
 		return;
 	}
@@ -51,7 +64,7 @@ void spawn_init(void)
 	struct dirent *e;
 	while ((e = readdir(d)) != NULL) {
 		long fd;
-		if (parse_long(e->d_name, &fd) && fd != self)
+		if (parse_long(e->d_name, &fd) && fd != self && fd >= 10 && inherited_fd((int)fd))
 			mark_inherited((int)fd);
 	}
 	closedir(d);
@@ -295,6 +308,7 @@ static void close_unwanted(const struct fdplan *p)
 /* Child side: make the process's fds what the stage's map says. */
 static void arrange_child_fds(struct stage *st)
 {
+	pthread_once(&inherited_once, find_inherited);   /* exec without a fork */
 	struct fdplan p = { .n = 0, .overflow = false };
 	fdmap_each(&st->fds, plan_add, &p);
 	p.nkeep = net_listener_fds(p.keep, sizeof p.keep / sizeof p.keep[0]);
@@ -354,6 +368,7 @@ void spawn_exec(struct stage *st, const char *path, char *const argv[],
 
 pid_t spawn_fork(struct stage *st)
 {
+	pthread_once(&inherited_once, find_inherited);
 	io_flush(st);
 	pid_t pid = fork();
 	if (pid != 0)

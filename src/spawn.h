@@ -7,10 +7,6 @@
 
 #include "stage.h"
 
-/* Start-up, main thread: remembers which fds >= 10 were inherited (they are
- * kept in forked subshells). */
-void spawn_init(void);
-
 /* Starts the program at path with argv/envp, its fds 0..N being the stage's
  * virtual fds. Returns the pid, or -1 with *err set (errno value). A file
  * that is not a valid executable (ENOEXEC) is run as a script by a new conch.

@@ -188,3 +188,15 @@ SH
 	run conch -c 'trap "echo x" INT; trap -p'
 	assert_line "trap -- 'echo x' INT"
 }
+
+@test "trap: a signal ignored when a non-interactive shell started stays ignored" {
+	# POSIX 2.11: such signals cannot be trapped or reset
+	run dash -c "trap '' INT HUP USR1; \"\$CONCH\" -c 'trap \"echo caught\" INT HUP USR1; kill -INT \$\$; kill -HUP \$\$; kill -USR1 \$\$; trap - USR1; kill -USR1 \$\$; echo alive'"
+	assert_success
+	assert_output 'alive'
+}
+
+@test "trap: a signal the shell was started with at default can be trapped" {
+	run dash -c "trap '' INT; \"\$CONCH\" -c 'trap \"echo caught\" HUP USR1; kill -HUP \$\$; kill -USR1 \$\$; echo alive'"
+	assert_output $'caught\ncaught\nalive'
+}

@@ -82,3 +82,12 @@ $baseline"
 		ps -o stat= --ppid $$ | grep -c Z'
 	assert_output 0
 }
+
+@test "an fd >= 10 the shell inherited stays open in subshells, exec and children" {
+	: > inherited
+	run conch -c '(readlink /proc/self/fd/12); x=$(cd /; readlink /proc/self/fd/12); echo "$x"; exec readlink /proc/self/fd/12' 12>>inherited
+	assert_success
+	assert_output "$PWD/inherited
+$PWD/inherited
+$PWD/inherited"
+}
