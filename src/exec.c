@@ -503,7 +503,10 @@ static int exec_simple(struct stage *st, const struct node *n)
 	if (b && (b->flags & BUILTIN_SPECIAL)) {
 		status = run_builtin(st, b, &argv, &assigns, n);
 	} else if (!strchr(name, '/') && state_func_get(name, &f)) {
-		status = run_function(st, &f, &argv, &assigns, n);
+		if (st->capture_pure && !pipeline_function_pure(&f))
+			status = pipeline_capture_forked(st, n);   /* redefined since judged */
+		else
+			status = run_function(st, &f, &argv, &assigns, n);
 		state_func_release(&f);
 	} else if (b) {
 		status = run_builtin(st, b, &argv, &assigns, n);

@@ -334,7 +334,10 @@ enum purity {
 
 static enum purity worst(enum purity a, enum purity b) { return a > b ? a : b; }
 
-static enum purity node_purity(const struct node *n);
+static enum purity node_purity(const struct node *n, int depth);
+
+/* Function calls looked into by the purity analysis, at most. */
+#define PURITY_MAX_DEPTH 4
 
 static bool arith_assigns(const struct word *w)
 {
@@ -359,7 +362,7 @@ static bool arith_assigns(const struct word *w)
 	return false;
 }
 
-static enum purity word_purity(const struct word *w)
+static enum purity word_purity(const struct word *w, int depth)
 {
 	enum purity p = PURE_BUILTIN;
 	if (!w)
@@ -368,15 +371,15 @@ static enum purity word_purity(const struct word *w)
 		const struct word_part *wp = &w->parts[i];
 		switch (wp->kind) {
 		case PART_CMDSUB:
-			p = worst(p, wp->u.cmdsub ? node_purity(wp->u.cmdsub) : PURE_BUILTIN);
+			p = worst(p, wp->u.cmdsub ? node_purity(wp->u.cmdsub, depth) : PURE_BUILTIN);
 			break;
 		case PART_ARITH:
-			p = arith_assigns(wp->u.arith) ? IMPURE : worst(p, word_purity(wp->u.arith));
+			p = arith_assigns(wp->u.arith) ? IMPURE : worst(p, word_purity(wp->u.arith, depth));
 			break;
 		case PART_PARAM:
 			if (wp->u.param->op == PARAM_ASSIGN)
 				return IMPURE;
-			p = worst(p, word_purity(wp->u.param->arg));
+			p = worst(p, word_purity(wp->u.param->arg, depth));
 			break;
 		default:
 			break;
@@ -394,7 +397,15 @@ static bool is_output_builtin(const char *s, size_t len)
 	return false;
 }
 
-static enum purity simple_purity(const struct node *n)
+static enum purity redirs_purity(const struct redir *r, int depth)
+{
+	enum purity p = PURE_BUILTIN;
+	for (; r && p != IMPURE; r = r->next)
+		p = worst(p, word_purity(r->target, depth));
+	return p;
+}
+
+static enum purity simple_purity(const struct node *n, int depth)
 {
 	const char *s;
 	size_t len;
@@ -404,12 +415,18 @@ static enum purity simple_purity(const struct node *n)
 	char name[256];
 	memcpy(name, s, len);
 	name[len] = '\0';
+	enum purity p;
 	struct func f;
 	if (state_func_get(name, &f)) {
+		/* a function whose body only writes output (f() { echo x; }) is
+		 * captured in memory too; exec_simple checks the body it actually
+		 * runs again (see pipeline_function_pure) */
+		p = depth < PURITY_MAX_DEPTH ? node_purity(f.body, depth + 1) : IMPURE;
 		state_func_release(&f);
-		return IMPURE;
+		if (p == IMPURE)
+			return IMPURE;
+		goto args;
 	}
-	enum purity p;
 	const char *arg1 = NULL;
 	size_t arg1len = 0;
 	bool trap_list = len == 4 && memcmp(s, "trap", 4) == 0 &&
@@ -422,36 +439,44 @@ static enum purity simple_purity(const struct node *n)
 		p = PURE_EXTERNAL;
 	else
 		return IMPURE;
+args:
 	for (size_t i = 1; i < n->u.simple.nwords && p != IMPURE; i++)
-		p = worst(p, word_purity(n->u.simple.words[i]));
-	for (const struct redir *r = n->redirs; r && p != IMPURE; r = r->next)
-		p = worst(p, word_purity(r->target));
-	return p;
+		p = worst(p, word_purity(n->u.simple.words[i], depth));
+	return worst(p, redirs_purity(n->redirs, depth));
 }
 
-static enum purity node_purity(const struct node *n)
+static enum purity node_purity(const struct node *n, int depth)
 {
 	enum purity p;
 	switch (n->kind) {
 	case NODE_SIMPLE:
-		return simple_purity(n);
+		return simple_purity(n, depth);
 	case NODE_PIPELINE:
 		p = n->u.pipeline.n > 1 ? PURE_EXTERNAL : PURE_BUILTIN;
 		for (size_t i = 0; i < n->u.pipeline.n && p != IMPURE; i++)
-			p = worst(p, node_purity(n->u.pipeline.cmds[i]));
+			p = worst(p, node_purity(n->u.pipeline.cmds[i], depth));
 		return p;
 	case NODE_AND:
 	case NODE_OR:
-		return worst(node_purity(n->u.andor.left), node_purity(n->u.andor.right));
+		return worst(node_purity(n->u.andor.left, depth), node_purity(n->u.andor.right, depth));
 	case NODE_LIST:
 		p = PURE_BUILTIN;
 		for (size_t i = 0; i < n->u.list.n && p != IMPURE; i++)
-			p = n->u.list.items[i].async ? IMPURE : worst(p, node_purity(n->u.list.items[i].cmd));
+			p = n->u.list.items[i].async ? IMPURE
+			                             : worst(p, node_purity(n->u.list.items[i].cmd, depth));
 		return p;
+	case NODE_GROUP:   /* a function body: { ...; } */
+		return worst(node_purity(n->u.group.body, depth), redirs_purity(n->redirs, depth));
 	default:
 		return IMPURE;
 	}
 }
+
+bool pipeline_function_pure(const struct func *f)
+{
+	return node_purity(f->body, 1) == PURE_BUILTIN;
+}
+
 
 static void read_all(int fd, struct sbuf *out)
 {
@@ -534,7 +559,7 @@ int exec_capture(struct stage *st, const struct node *body, struct sbuf *out)
 {
 	if (!body)
 		return 0;
-	enum purity p = node_purity(body);
+	enum purity p = node_purity(body, 0);
 	io_flush(st);
 	if (!stage_nest_enter(st, "command substitution"))
 		return 2;
@@ -549,6 +574,7 @@ static int capture_by(struct stage *st, const struct node *body, enum purity p, 
 		struct stage c;
 		stage_init_child(&c, st);
 		c.capture = out;
+		c.capture_pure = true;
 		fdmap_push(&c.fds, 1, FDMAP_CAPTURE, false);
 		int status = exec_node(&c, body);
 		if (c.flow == FLOW_EXIT)
@@ -562,4 +588,9 @@ static int capture_by(struct stage *st, const struct node *body, enum purity p, 
 			return status;
 	}
 	return capture_fork(st, body, out);
+}
+
+int pipeline_capture_forked(struct stage *st, const struct node *n)
+{
+	return capture_fork(st, n, st->capture);
 }

@@ -164,6 +164,8 @@ struct stage {
 	int cmdsub_status;      /* status of the last command substitution */
 	bool cmdsub_ran;        /* a command substitution ran in this command */
 	struct sbuf *capture;   /* FDMAP_CAPTURE target: $(...) run in this thread */
+	bool capture_pure;      /* that $(...) was judged free of side effects:
+	                           a function it calls must still be (exec_simple) */
 
 	struct unit *unit;      /* the unit being run (function definitions
 	                           take a reference on it); borrowed */

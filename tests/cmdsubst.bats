@@ -188,3 +188,18 @@ EOF'
 	run conch -c 'f() { echo fn$1; }; echo $(f 1) `f 2`'
 	assert_output 'fn1 fn2'
 }
+
+@test "\$(f) of a function: its output, and never its assignments, whatever it does" {
+	run conch -c 'f() { echo "out $1"; }; g() { f "$1"; v=set; }; h() { f x; cd /; }
+a=$(f 1); b=$(g 2); c=$(h); echo "$a|$b|$c|v=$v|$PWD"' 
+	assert_output "out 1|out 2|out x|v=|$PWD"
+}
+
+@test "\$(f) where f is redefined by a concurrent stage never leaks an assignment" {
+	run conch -c 'f() { echo a; }; i=0
+while [ $i -lt 200 ]; do
+	{ f() { v=leak; echo b; }; f() { echo a; }; } | { x=$(f); case $x in a|b) ;; *) echo "bad $x";; esac; }
+	i=$((i+1))
+done; echo "v=$v"'
+	assert_output 'v='
+}
