@@ -1,11 +1,13 @@
 /* dot.c: the . special builtin (POSIX): run a file in the current environment */
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "../src/exec.h"
+#include "../src/fdpath.h"
 #include "../src/path.h"
 #include "builtin.h"
 
@@ -54,10 +56,23 @@ int builtin_dot(struct stage *st, int argc, char **argv)
 		saved = st->args;
 		st->args = args_new(argc - first - 1, argv + first + 1);
 	}
+	/* `. /dev/stdin` reads the stage's standard input (fdpath.h) */
+	int fd = fdpath_open(&st->fds, path, O_RDONLY, 0);
+	if (fd == FDPATH_CAPTURE) {
+		fd = -1;
+		errno = EBADF;
+	} else if (fd >= 0) {
+		fd = fd_move_high(fd);
+	}
 	st->dot_depth++;
 	st->status = 0;
-	int status = exec_file(st, path, -1);
+	int status = fd < 0 ? -1 : exec_file(st, path, fd);
 	st->dot_depth--;
+	if (fd >= 0) {
+		int e = errno;
+		close(fd);
+		errno = e;
+	}
 	if (status < 0) {
 		stage_error(st, ".: %s: %s", name, strerror(errno));
 		status = builtin_fatal(st, 2);

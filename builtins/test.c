@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../src/fdpath.h"
 #include "builtin.h"
 
 #ifndef S_ISVTX         /* XSI; present wherever -k makes sense */
@@ -162,8 +163,8 @@ static bool binary(struct tctx *t, enum binop op, const char *a, const char *b)
 	case BIN_NT:
 	case BIN_OT:
 	case BIN_EF:
-		ha = stat(a, &sa) == 0;
-		hb = stat(b, &sb) == 0;
+		ha = fdpath_stat(&t->st->fds, a, &sa) == 0;
+		hb = fdpath_stat(&t->st->fds, b, &sb) == 0;
 		if (op == BIN_EF)
 			return ha && hb && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 		if (op == BIN_OT) {   /* b -nt a */
@@ -217,7 +218,7 @@ static bool unary(struct tctx *t, char op, const char *arg)
 	default:
 		break;
 	}
-	if (stat(arg, &sb) != 0)
+	if (fdpath_stat(&t->st->fds, arg, &sb) != 0)   /* /dev/stdout: the stage's */
 		return false;
 	switch (op) {
 	case 'b': return S_ISBLK(sb.st_mode);

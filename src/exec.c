@@ -34,6 +34,25 @@ bool builtin_is_keyword(const char *name)
 	return false;
 }
 
+/* The program `name` names (no '/'), as path_lookup; in a confined stage
+ * (a command substitution run without a fork) with the stage's own PATH,
+ * and without adding to the shell's table. Caller frees. */
+static char *exec_path_lookup(struct stage *st, const char *name, int *err)
+{
+	if (!st->confined)
+		return path_lookup(name, err);
+	char *mine = stage_var_dup(st, "PATH");
+	char *shared = state_var_dup("PATH");
+	char *r;
+	if ((mine == NULL) != (shared == NULL) || (mine && strcmp(mine, shared) != 0))
+		r = path_search(name, mine, err);
+	else
+		r = path_find(name, false, err);
+	free(mine);
+	free(shared);
+	return r;
+}
+
 enum cmd_kind exec_lookup(const char *name, char **path)
 {
 	*path = NULL;
@@ -235,8 +254,11 @@ static int run_builtin(struct stage *st, const struct builtin *b, struct strvec 
 	int status;
 	if (redir_apply(st, n->redirs) != 0) {
 		fdmap_pop_to(&st->fds, mark);
-		if (special)
+		if (special) {
 			special_error_exit(st);
+			if (st->flow == FLOW_EXIT)
+				st->status = 2;   /* the shell ends: a shell error, as in dash */
+		}
 		return st->status;
 	}
 	bool exec_cmd = b->fn == builtin_exec && argv->n > 1;
@@ -366,7 +388,7 @@ int exec_replace(struct stage *st, int argc, char **argv)
 {
 	/* POSIX: exec runs a program, never a function or builtin */
 	int err = ENOENT;
-	char *path = strchr(argv[0], '/') ? xstrdup(argv[0]) : path_lookup(argv[0], &err);
+	char *path = strchr(argv[0], '/') ? xstrdup(argv[0]) : exec_path_lookup(st, argv[0], &err);
 	struct strvec av = STRVEC_INIT, env = STRVEC_INIT;
 	int status;
 	if (!path) {
@@ -503,8 +525,8 @@ static int exec_simple(struct stage *st, const struct node *n)
 	if (b && (b->flags & BUILTIN_SPECIAL)) {
 		status = run_builtin(st, b, &argv, &assigns, n);
 	} else if (!strchr(name, '/') && state_func_get(name, &f)) {
-		if (st->capture_pure && !pipeline_function_pure(&f))
-			status = pipeline_capture_forked(st, n);   /* redefined since judged */
+		if (st->confined && !pipeline_function_confinable(st, &f))
+			status = pipeline_run_forked(st, n);   /* redefined since judged */
 		else
 			status = run_function(st, &f, &argv, &assigns, n);
 		state_func_release(&f);
@@ -512,7 +534,7 @@ static int exec_simple(struct stage *st, const struct node *n)
 		status = run_builtin(st, b, &argv, &assigns, n);
 	} else {
 		int err = ENOENT;
-		char *path = strchr(name, '/') ? xstrdup(name) : path_lookup(name, &err);
+		char *path = strchr(name, '/') ? xstrdup(name) : exec_path_lookup(st, name, &err);
 		if (!path) {
 			size_t mark = fdmap_mark(&st->fds);
 			/* redirections are still performed (and may fail first) */
@@ -555,7 +577,7 @@ pid_t exec_simple_spawn(struct stage *st, const struct node *n, bool bg, int *st
 	}
 	if (state_opt(OPT_XTRACE))
 		xtrace(st, assigns.v, assigns.n, argv.v, argv.n);
-	path = strchr(argv.v[0], '/') ? xstrdup(argv.v[0]) : path_lookup(argv.v[0], &err);
+	path = strchr(argv.v[0], '/') ? xstrdup(argv.v[0]) : exec_path_lookup(st, argv.v[0], &err);
 	if (redir_apply(st, n->redirs) != 0) {
 		*status = st->status;
 		goto out;
@@ -595,7 +617,7 @@ int exec_command(struct stage *st, int argc, char **argv, bool default_path)
 		int err = ENOENT;
 		char *path = strchr(argv[0], '/') ? xstrdup(argv[0])
 		             : default_path ? path_search(argv[0], "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin", &err)
-		                            : path_lookup(argv[0], &err);
+		                            : exec_path_lookup(st, argv[0], &err);
 		if (!path) {
 			status = exec_error_status(st, argv[0], err, false);
 		} else {
@@ -628,7 +650,7 @@ int exec_argv(struct stage *st, int argc, char **argv)
 		status = run_builtin(st, b, &av, &none, &empty);
 	} else {
 		int err = ENOENT;
-		char *path = strchr(name, '/') ? xstrdup(name) : path_lookup(name, &err);
+		char *path = strchr(name, '/') ? xstrdup(name) : exec_path_lookup(st, name, &err);
 		if (!path) {
 			status = exec_error_status(st, name, err, false);
 		} else {

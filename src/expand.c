@@ -411,12 +411,29 @@ out:
 
 /* --- command substitution and arithmetic ------------------------------- */
 
+/* A shell variable cannot hold a NUL byte: like dash, drop them and keep
+ * the rest; like bash, say so (once per substitution). */
+static void drop_nul_bytes(struct stage *st, struct sbuf *out)
+{
+	char *p = out->len ? memchr(out->data, '\0', out->len) : NULL;
+	if (!p)
+		return;
+	char *end = out->data + out->len, *w = p;
+	for (; p < end; p++)
+		if (*p)
+			*w++ = *p;
+	out->len = (size_t)(w - out->data);
+	out->data[out->len] = '\0';
+	stage_error(st, "warning: command substitution: ignored null byte in input");
+}
+
 static int expand_cmdsub(struct xstate *x, const struct node *body, bool quoted)
 {
 	struct sbuf out = SBUF_INIT;
 	int status = exec_capture(x->st, body, &out);
 	x->st->cmdsub_status = status;
 	x->st->cmdsub_ran = true;
+	drop_nul_bytes(x->st, &out);
 	while (out.len && out.data[out.len - 1] == '\n')
 		out.len--;
 	if (out.len)

@@ -93,6 +93,11 @@ char *path_search(const char *name, const char *path, int *err)
 
 char *path_lookup(const char *name, int *err)
 {
+	return path_find(name, true, err);
+}
+
+char *path_find(const char *name, bool remember, int *err)
+{
 	unsigned gen = state_path_generation();
 	char *path = state_var_dup("PATH");
 	char *r = NULL;
@@ -114,7 +119,7 @@ char *path_lookup(const char *name, int *err)
 		return r;
 	}
 	r = path_search(name, path, err);
-	if (r) {
+	if (r && remember) {
 		struct entry *e = xmalloc(sizeof *e);
 		e->name = xstrdup(name);
 		e->path = xstrdup(r);

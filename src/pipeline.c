@@ -15,11 +15,30 @@
  *
  * Command substitution runs its body in the cheapest way that is still a
  * subshell environment as far as the script can tell:
- *   only output builtins (echo, printf, ...) with no assignments -> on this
- *   thread, output captured in memory (no pipe, no thread, no fork);
- *   also external commands or pipelines, still no assignments -> a thread
- *   stage writing to a pipe that this thread reads;
- *   anything else (assignments, cd, functions, exit...) -> a forked subshell.
+ *   only output builtins (echo, printf, ...) and functions made of them, no
+ *   assignments, no reading redirections -> on this thread, output captured
+ *   in memory (no pipe, no thread, no fork);
+ *   also external commands, pipelines and reading redirections, still no
+ *   assignments -> a thread stage writing to a pipe that this thread reads;
+ *   anything else (assignments, cd, set, exit, sockets...) -> a forked
+ *   subshell; always under `set -o forkstages`.
+ * The analysis (node_purity) only chooses the cheapest mode; what makes the
+ * first two modes indistinguishable from a fork is that their stage is
+ * confined, whatever the body turns out to do at run time:
+ *   variables: a confined stage (stage_confine) writes no shared variable;
+ *     an assignment the text does not show (`e='x=5'; $(echo $((e)))`, an
+ *     operator or `=` that comes from an expansion inside $((...)), a
+ *     function redefined meanwhile) lands in the stage's own frame and is
+ *     dropped with it;
+ *   the command table: lookups are not remembered (path_find);
+ *   descriptors: a path naming a descriptor (/dev/stdout, /dev/fd/N,
+ *     /proc/self/fd/N, a link to one) is the stage's descriptor, the capture
+ *     included (redir.c, fdpath.h), never the process's;
+ *   everything else a body could change (directory, options, traps,
+ *     functions, aliases, jobs, umask, limits, locks) is only reachable
+ *     through builtins the analysis sends to a fork, and a function call
+ *     checks again, when it runs, the body it is about to run
+ *     (pipeline_function_confinable).
  */
 
 #include <errno.h>
@@ -397,11 +416,20 @@ static bool is_output_builtin(const char *s, size_t len)
 	return false;
 }
 
+/* Writing redirections may run in memory: a path that names the stage's
+ * output (/dev/stdout, /dev/fd/1, a link to one) is resolved to the capture
+ * (redir.c, fdpath.h). Reading one needs a real pipe; a socket forks. */
 static enum purity redirs_purity(const struct redir *r, int depth)
 {
 	enum purity p = PURE_BUILTIN;
-	for (; r && p != IMPURE; r = r->next)
+	for (; r && p != IMPURE; r = r->next) {
+		if (r->op != REDIR_HEREDOC && r->op != REDIR_DUPIN && r->op != REDIR_DUPOUT &&
+		    net_word_is_socket(r->target))
+			return IMPURE;
+		if (r->op == REDIR_IN || r->op == REDIR_RDWR)
+			p = worst(p, PURE_EXTERNAL);
 		p = worst(p, word_purity(r->target, depth));
+	}
 	return p;
 }
 
@@ -472,9 +500,9 @@ static enum purity node_purity(const struct node *n, int depth)
 	}
 }
 
-bool pipeline_function_pure(const struct func *f)
+bool pipeline_function_confinable(const struct stage *st, const struct func *f)
 {
-	return node_purity(f->body, 1) == PURE_BUILTIN;
+	return node_purity(f->body, 1) <= (st->capture ? PURE_BUILTIN : PURE_EXTERNAL);
 }
 
 
@@ -519,6 +547,7 @@ static int capture_thread(struct stage *st, const struct node *body, struct sbuf
 		return 2;
 	struct runner *r = xcalloc(1, sizeof *r);
 	child_stage(&r->st, st, -1, pfd[1]);
+	stage_confine(&r->st);
 	r->n = body;
 	if (runner_start(r) != 0) {
 		stage_destroy(&r->st);   /* closes pfd[1] */
@@ -559,7 +588,7 @@ int exec_capture(struct stage *st, const struct node *body, struct sbuf *out)
 {
 	if (!body)
 		return 0;
-	enum purity p = node_purity(body, 0);
+	enum purity p = state_opt(OPT_FORKSTAGES) ? IMPURE : node_purity(body, 0);
 	io_flush(st);
 	if (!stage_nest_enter(st, "command substitution"))
 		return 2;
@@ -574,7 +603,7 @@ static int capture_by(struct stage *st, const struct node *body, enum purity p, 
 		struct stage c;
 		stage_init_child(&c, st);
 		c.capture = out;
-		c.capture_pure = true;
+		stage_confine(&c);
 		fdmap_push(&c.fds, 1, FDMAP_CAPTURE, false);
 		int status = exec_node(&c, body);
 		if (c.flow == FLOW_EXIT)
@@ -590,7 +619,14 @@ static int capture_by(struct stage *st, const struct node *body, enum purity p, 
 	return capture_fork(st, body, out);
 }
 
-int pipeline_capture_forked(struct stage *st, const struct node *n)
+int pipeline_run_forked(struct stage *st, const struct node *n)
 {
-	return capture_fork(st, n, st->capture);
+	if (st->capture)
+		return capture_fork(st, n, st->capture);
+	struct stage tmp;
+	pid_t pid;
+	child_stage(&tmp, st, -1, -1);
+	int rc = fork_stage(&tmp, n, &pid);
+	stage_destroy(&tmp);
+	return rc != 0 ? 2 : spawn_wait(pid);
 }

@@ -14,13 +14,14 @@ int pipeline_run(struct stage *st, const struct node *n);
  * subshell. */
 bool pipeline_is_external(const struct node *n);
 
-/* $(f) runs in memory when f's body only writes output. The call checks
- * the body it is about to run (a stage may have redefined f meanwhile):
- * pipeline_function_pure says whether it may still run in memory, and
- * pipeline_capture_forked runs the call n in a forked subshell instead,
- * its output going to st->capture. */
+/* $(f) runs without a fork (in memory, or as a thread writing to a pipe)
+ * when f's body allows it. The call checks the body it is about to run (a
+ * stage may have redefined f meanwhile): pipeline_function_confinable says
+ * whether it may still run in st, a confined stage (stage_confine), and
+ * pipeline_run_forked runs the call n in a forked subshell instead, its
+ * output going where st's goes (st->capture included). */
 struct func;
-bool pipeline_function_pure(const struct func *f);
-int pipeline_capture_forked(struct stage *st, const struct node *n);
+bool pipeline_function_confinable(const struct stage *st, const struct func *f);
+int pipeline_run_forked(struct stage *st, const struct node *n);
 
 #endif

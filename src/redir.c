@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "expand.h"
+#include "fdpath.h"
 #include "net.h"
 #include "redir.h"
 #include "state.h"
@@ -16,6 +17,9 @@
  * stay below it so a write never blocks. */
 #define HEREDOC_PIPE_MAX 32768
 
+/* Opens the target of r as the stage sees it: /dev/stdout and the like
+ * name the stage's descriptors (fdpath.h). Returns an fd, -1 with errno,
+ * -2 for noclobber's refusal, or FDPATH_CAPTURE. */
 static int open_file(struct stage *st, const struct redir *r, const char *path)
 {
 	int flags = 0;
@@ -25,11 +29,11 @@ static int open_file(struct stage *st, const struct redir *r, const char *path)
 		break;
 	case REDIR_OUT:
 		if (state_opt(OPT_NOCLOBBER)) {
-			int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-			if (fd >= 0 || errno != EEXIST)
+			int fd = fdpath_open(&st->fds, path, O_WRONLY | O_CREAT | O_EXCL, 0666);
+			if (fd >= 0 || fd == FDPATH_CAPTURE || errno != EEXIST)
 				return fd;
 			struct stat sb;
-			if (stat(path, &sb) == 0 && S_ISREG(sb.st_mode)) {
+			if (fdpath_stat(&st->fds, path, &sb) == 0 && S_ISREG(sb.st_mode)) {
 				errno = EEXIST;
 				return -2;
 			}
@@ -49,8 +53,7 @@ static int open_file(struct stage *st, const struct redir *r, const char *path)
 	default:
 		break;
 	}
-	(void)st;
-	return open(path, flags | O_CLOEXEC, 0666);
+	return fdpath_open(&st->fds, path, flags, 0666);
 }
 
 static int heredoc_fd(struct stage *st, const struct redir *r)
@@ -168,6 +171,16 @@ int redir_apply(struct stage *st, const struct redir *r)
 			continue;
 		}
 		fd = open_file(st, r, target);
+		if (fd == FDPATH_CAPTURE) {   /* /dev/stdout in an in-memory $(...) */
+			if (r->op == REDIR_IN || r->op == REDIR_RDWR) {
+				stage_error(st, "%s: cannot read the output of a command substitution", target);
+				free(target);
+				goto fail;
+			}
+			fdmap_push(&st->fds, r->fd, FDMAP_CAPTURE, false);
+			free(target);
+			continue;
+		}
 		if (fd == -2) {
 			stage_error(st, "%s: cannot overwrite existing file", target);
 			free(target);

@@ -234,6 +234,36 @@ void stage_init_child(struct stage *st, const struct stage *parent)
 		/* function-level context: `return` at a stage's top level acts as
 		 * in a subshell, so func_depth stays 0 here */
 	}
+	if (parent->confined)
+		stage_confine(st);
+}
+
+void stage_confine(struct stage *st)
+{
+	if (!st->scope)
+		stage_scope_push(st, false);
+	struct scope *base = st->scope;
+	while (base->up)
+		base = base->up;
+	st->confined = base;
+}
+
+/* A confined stage's copy of shared variable `name`, made on first write
+ * with the shared variable's export flag; NULL (after a message) when the
+ * shared variable is readonly. */
+static struct local_var *confined_copy(struct stage *st, const char *name)
+{
+	unsigned flags = state_var_flags(name, NULL);
+	if (flags & VAR_READONLY) {
+		stage_error(st, "%s: readonly variable", name);
+		return NULL;
+	}
+	struct local_var *v = xcalloc(1, sizeof *v);
+	v->name = xstrdup(name);
+	v->flags = flags & VAR_EXPORT;
+	v->next = st->confined->vars;
+	st->confined->vars = v;
+	return v;
 }
 
 bool stage_nest_enter(struct stage *st, const char *what)
@@ -388,6 +418,12 @@ int stage_var_set(struct stage *st, const char *name, const char *value)
 		v->value = copy;
 		return 0;
 	}
+	if (st->confined) {
+		if (!(v = confined_copy(st, name)))
+			return -1;
+		v->value = xstrdup(value);
+		return 0;
+	}
 	if (state_var_set(name, value, 0) != 0) {
 		stage_error(st, "%s: readonly variable", name);
 		return -1;
@@ -407,6 +443,8 @@ int stage_var_unset(struct stage *st, const char *name)
 		v->value = NULL;
 		return 0;
 	}
+	if (st->confined)
+		return confined_copy(st, name) ? 0 : -1;
 	if (state_var_unset(name) != 0) {
 		stage_error(st, "%s: readonly variable", name);
 		return -1;

@@ -164,8 +164,11 @@ struct stage {
 	int cmdsub_status;      /* status of the last command substitution */
 	bool cmdsub_ran;        /* a command substitution ran in this command */
 	struct sbuf *capture;   /* FDMAP_CAPTURE target: $(...) run in this thread */
-	bool capture_pure;      /* that $(...) was judged free of side effects:
-	                           a function it calls must still be (exec_simple) */
+	struct scope *confined; /* non-NULL: this stage runs a $(...) without a
+	                           fork, and every assignment that would reach
+	                           the shared variables lands in this frame (the
+	                           outermost of the stage) instead: see
+	                           stage_confine */
 
 	struct unit *unit;      /* the unit being run (function definitions
 	                           take a reference on it); borrowed */
@@ -174,6 +177,14 @@ struct stage {
 	int lineno;             /* $LINENO of the command being run */
 	const char *source;     /* file name for messages */
 };
+
+/* Makes st a subshell as far as variables go: from now on an assignment or
+ * unset that is not to a local of st's own frames changes a copy in st's
+ * outermost frame (created if needed), which exported stays exported for
+ * the commands st starts, and which is dropped with st. Child stages of a
+ * confined stage are confined too (they start from a snapshot). Used for
+ * command substitutions run in the shell's process (pipeline.c). */
+void stage_confine(struct stage *st);
 
 /* Deeper nesting of shell code (recursion through functions, pipelines,
  * command substitutions, eval) is an error, not a stack overflow. */
