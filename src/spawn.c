@@ -379,6 +379,7 @@ pid_t spawn_fork(struct stage *st)
 	signals_reset_in_child();
 	st->is_subshell = true;
 	st->capture = NULL;
+	stage_unconfine(st);   /* a process of its own: nothing left to confine */
 	return 0;
 }
 

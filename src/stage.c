@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -214,6 +215,126 @@ static void copy_scope_vars(struct stage *st, const struct scope *sc)
 		}
 }
 
+/*
+ * A substitution's layer of variables. Its stages may run on several
+ * threads (a pipeline inside the substitution), so the list is guarded by
+ * its own lock: a leaf lock, taken after nothing and never held across a
+ * call out of this file except state_var_flags (the state lock is a leaf
+ * too, and is never held while this one is taken).
+ */
+struct confine {
+	atomic_int refs;
+	pthread_mutex_t lock;
+	struct local_var *vars;   /* value NULL: unset in the substitution */
+	struct confine *up;       /* an enclosing substitution's, read through */
+};
+
+static struct confine *confine_ref(struct confine *c)
+{
+	if (c)
+		atomic_fetch_add(&c->refs, 1);
+	return c;
+}
+
+static void confine_unref(struct confine *c)
+{
+	while (c && atomic_fetch_sub(&c->refs, 1) == 1) {
+		struct confine *up = c->up;
+		for (struct local_var *v = c->vars, *next; v; v = next) {
+			next = v->next;
+			free(v->name);
+			free(v->value);
+			free(v);
+		}
+		pthread_mutex_destroy(&c->lock);
+		free(c);
+		c = up;
+	}
+}
+
+void stage_confine(struct stage *st)
+{
+	struct confine *c = xcalloc(1, sizeof *c);
+	atomic_init(&c->refs, 1);
+	pthread_mutex_init(&c->lock, NULL);
+	c->up = st->confined;   /* the stage's reference moves to c */
+	st->confined = c;
+}
+
+static struct local_var *confine_find_locked(struct confine *c, const char *name)
+{
+	for (struct local_var *v = c->vars; v; v = v->next)
+		if (strcmp(v->name, name) == 0)
+			return v;
+	return NULL;
+}
+
+/* Looks name up in the layers of st: 1 (value appended, or unset: 0 with
+ * *found), 0 when no layer has it. */
+static bool confine_get(const struct stage *st, const char *name, struct sbuf *out, bool *found)
+{
+	*found = false;
+	for (struct confine *c = st->confined; c; c = c->up) {
+		pthread_mutex_lock(&c->lock);
+		struct local_var *v = confine_find_locked(c, name);
+		bool set = v && v->value;
+		if (set && out)
+			sbuf_adds(out, v->value);
+		pthread_mutex_unlock(&c->lock);
+		if (v) {
+			*found = true;
+			return set;
+		}
+	}
+	return false;
+}
+
+/* Assigns (value) or unsets (NULL) name in st's own layer; -1 after a
+ * message when the shared variable is readonly. */
+static int confine_set(struct stage *st, const char *name, const char *value)
+{
+	unsigned flags = state_var_flags(name, NULL);
+	if (flags & VAR_READONLY) {
+		stage_error(st, "%s: readonly variable", name);
+		return -1;
+	}
+	char *copy = value ? xstrdup(value) : NULL;
+	struct confine *c = st->confined;
+	pthread_mutex_lock(&c->lock);
+	struct local_var *v = confine_find_locked(c, name);
+	if (!v) {
+		v = xcalloc(1, sizeof *v);
+		v->name = xstrdup(name);
+		v->flags = flags & VAR_EXPORT;
+		v->next = c->vars;
+		c->vars = v;
+	}
+	free(v->value);
+	v->value = copy;
+	pthread_mutex_unlock(&c->lock);
+	return 0;
+}
+
+static void confine_apply(struct confine *c)
+{
+	if (!c)
+		return;
+	confine_apply(c->up);   /* the farthest layer first: nearer ones win */
+	for (struct local_var *v = c->vars; v; v = v->next)
+		if (v->value)
+			state_var_set(v->name, v->value, 0);
+		else
+			state_var_unset(v->name);
+}
+
+void stage_unconfine(struct stage *st)
+{
+	confine_apply(st->confined);
+	/* other stages of the parent still point at the layers: in this child
+	 * they never run again, so the memory is left as it is */
+	st->confined = NULL;
+}
+
 void stage_init_child(struct stage *st, const struct stage *parent)
 {
 	memset(st, 0, sizeof *st);
@@ -234,37 +355,9 @@ void stage_init_child(struct stage *st, const struct stage *parent)
 		/* function-level context: `return` at a stage's top level acts as
 		 * in a subshell, so func_depth stays 0 here */
 	}
-	if (parent->confined)
-		stage_confine(st);
+	st->confined = confine_ref(parent->confined);   /* pipeline stages share it */
 }
 
-void stage_confine(struct stage *st)
-{
-	if (!st->scope)
-		stage_scope_push(st, false);
-	struct scope *base = st->scope;
-	while (base->up)
-		base = base->up;
-	st->confined = base;
-}
-
-/* A confined stage's copy of shared variable `name`, made on first write
- * with the shared variable's export flag; NULL (after a message) when the
- * shared variable is readonly. */
-static struct local_var *confined_copy(struct stage *st, const char *name)
-{
-	unsigned flags = state_var_flags(name, NULL);
-	if (flags & VAR_READONLY) {
-		stage_error(st, "%s: readonly variable", name);
-		return NULL;
-	}
-	struct local_var *v = xcalloc(1, sizeof *v);
-	v->name = xstrdup(name);
-	v->flags = flags & VAR_EXPORT;
-	v->next = st->confined->vars;
-	st->confined->vars = v;
-	return v;
-}
 
 bool stage_nest_enter(struct stage *st, const char *what)
 {
@@ -298,6 +391,8 @@ void stage_destroy(struct stage *st)
 	sbuf_free(&st->out);
 	args_unref(st->args);
 	st->args = NULL;
+	confine_unref(st->confined);
+	st->confined = NULL;
 }
 
 /* --- variables -------------------------------------------------------------- */
@@ -392,6 +487,11 @@ bool stage_var_get(struct stage *st, const char *name, struct sbuf *out)
 		sbuf_printf(out, "%d", st->lineno);
 		return true;
 	}
+	if (st->confined) {
+		bool found, set = confine_get(st, name, out, &found);
+		if (found)
+			return set;
+	}
 	return state_var_get(name, out);
 }
 
@@ -418,12 +518,8 @@ int stage_var_set(struct stage *st, const char *name, const char *value)
 		v->value = copy;
 		return 0;
 	}
-	if (st->confined) {
-		if (!(v = confined_copy(st, name)))
-			return -1;
-		v->value = xstrdup(value);
-		return 0;
-	}
+	if (st->confined)
+		return confine_set(st, name, value);
 	if (state_var_set(name, value, 0) != 0) {
 		stage_error(st, "%s: readonly variable", name);
 		return -1;
@@ -444,7 +540,7 @@ int stage_var_unset(struct stage *st, const char *name)
 		return 0;
 	}
 	if (st->confined)
-		return confined_copy(st, name) ? 0 : -1;
+		return confine_set(st, name, NULL);
 	if (state_var_unset(name) != 0) {
 		stage_error(st, "%s: readonly variable", name);
 		return -1;
@@ -531,13 +627,58 @@ struct env_ctx {
 static bool env_skip(void *ctx, const char *name)
 {
 	struct env_ctx *c = ctx;
-	return local_find(c->st, name) != NULL;
+	bool found = false;
+	if (c->st->confined)
+		confine_get(c->st, name, NULL, &found);
+	return found || local_find(c->st, name) != NULL;
+}
+
+/* The exported variables of st's layers, unless a local or a nearer layer
+ * shadows them. The layer locks are taken one at a time, and the state lock
+ * (state_var_flags) only once none is held: env_skip runs under the state
+ * lock and takes a layer lock, so that is the order. */
+static void confine_env(struct stage *st, struct strvec *env)
+{
+	struct strvec seen = STRVEC_INIT, cand = STRVEC_INIT;   /* cand: "name=value" */
+	struct sbuf exported = SBUF_INIT;                       /* one byte per cand */
+	for (struct confine *c = st->confined; c; c = c->up) {
+		pthread_mutex_lock(&c->lock);
+		for (struct local_var *v = c->vars; v; v = v->next) {
+			bool dup = false;
+			for (size_t i = 0; i < seen.n && !dup; i++)
+				dup = strcmp(seen.v[i], v->name) == 0;
+			if (dup)
+				continue;
+			strvec_push(&seen, xstrdup(v->name));
+			if (!v->value)
+				continue;
+			strvec_push(&cand, xasprintf("%s=%s", v->name, v->value));
+			sbuf_addc(&exported, (v->flags & VAR_EXPORT) ? 1 : 0);
+		}
+		pthread_mutex_unlock(&c->lock);
+	}
+	for (size_t i = 0; i < cand.n; i++) {
+		char *eq = strchr(cand.v[i], '=');
+		*eq = '\0';
+		bool keep = !local_find(st, cand.v[i]) &&
+		            (exported.data[i] || (state_var_flags(cand.v[i], NULL) & VAR_EXPORT));
+		*eq = '=';
+		if (keep) {
+			strvec_push(env, cand.v[i]);
+			cand.v[i] = NULL;
+		}
+	}
+	strvec_free(&cand);   /* the NULLs were handed to env */
+	strvec_free(&seen);
+	sbuf_free(&exported);
 }
 
 void stage_env(struct stage *st, struct strvec *env)
 {
 	struct env_ctx c = { st };
-	state_env_collect(env, st->scope ? env_skip : NULL, &c);
+	state_env_collect(env, st->scope || st->confined ? env_skip : NULL, &c);
+	if (st->confined)
+		confine_env(st, env);
 	if (!st->scope)
 		return;
 	/* visible locals: innermost wins */

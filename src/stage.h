@@ -164,11 +164,9 @@ struct stage {
 	int cmdsub_status;      /* status of the last command substitution */
 	bool cmdsub_ran;        /* a command substitution ran in this command */
 	struct sbuf *capture;   /* FDMAP_CAPTURE target: $(...) run in this thread */
-	struct scope *confined; /* non-NULL: this stage runs a $(...) without a
-	                           fork, and every assignment that would reach
-	                           the shared variables lands in this frame (the
-	                           outermost of the stage) instead: see
-	                           stage_confine */
+	struct confine *confined; /* non-NULL: this stage runs inside a $(...)
+	                           without a fork, and no assignment reaches the
+	                           shared variables: see stage_confine */
 
 	struct unit *unit;      /* the unit being run (function definitions
 	                           take a reference on it); borrowed */
@@ -178,12 +176,18 @@ struct stage {
 	const char *source;     /* file name for messages */
 };
 
-/* Makes st a subshell as far as variables go: from now on an assignment or
- * unset that is not to a local of st's own frames changes a copy in st's
- * outermost frame (created if needed), which exported stays exported for
- * the commands st starts, and which is dropped with st. Child stages of a
- * confined stage are confined too (they start from a snapshot). Used for
- * command substitutions run in the shell's process (pipeline.c). */
+/* Makes st a subshell as far as variables go (a command substitution run
+ * in the shell's process, pipeline.c): from now on an assignment or unset
+ * that is not to one of st's locals changes a layer of variables of the
+ * substitution's own, which shadows the shared variables (and an enclosing
+ * substitution's layer) for st and the stages it starts, keeps the export
+ * flag for the commands they run, and is dropped with the last of them.
+ * The stages of a pipeline inside share the layer, as thread stages share
+ * the shell's variables; a substitution inside gets a new layer on top. */
+struct confine;
+/* In a forked child (a real subshell, spawn_fork): writes st's layers into
+ * the child's own shared variables and stops confining st. */
+void stage_unconfine(struct stage *st);
 void stage_confine(struct stage *st);
 
 /* Deeper nesting of shell code (recursion through functions, pipelines,
