@@ -21,7 +21,7 @@
  *   also external commands, pipelines and reading redirections, still no
  *   assignments -> a thread stage writing to a pipe that this thread reads;
  *   anything else (assignments, cd, set, exit, sockets...) -> a forked
- *   subshell; always under `set -o forkstages`.
+ *   subshell; always under `set -o forksubst`.
  * The analysis (node_purity) only chooses the cheapest mode; what makes the
  * first two modes indistinguishable from a fork is that their stage is
  * confined, whatever the body turns out to do at run time:
@@ -588,7 +588,7 @@ int exec_capture(struct stage *st, const struct node *body, struct sbuf *out)
 {
 	if (!body)
 		return 0;
-	enum purity p = state_opt(OPT_FORKSTAGES) ? IMPURE : node_purity(body, 0);
+	enum purity p = state_opt(OPT_FORKSUBST) ? IMPURE : node_purity(body, 0);
 	io_flush(st);
 	if (!stage_nest_enter(st, "command substitution"))
 		return 2;

@@ -292,6 +292,7 @@ static const struct {
 	[OPT_ALLEXPORT] = { "allexport", 'a' },
 	[OPT_ERREXIT] = { "errexit", 'e' },
 	[OPT_FORKSTAGES] = { "forkstages", 0 },
+	[OPT_FORKSUBST] = { "forksubst", 0 },
 	[OPT_HASHALL] = { "hashall", 'h' },
 	[OPT_IGNOREEOF] = { "ignoreeof", 0 },
 	[OPT_INTERACTIVE] = { "interactive", 'i' },

@@ -31,6 +31,7 @@ enum shopt {
 	OPT_ALLEXPORT,   /* -a */
 	OPT_ERREXIT,     /* -e */
 	OPT_FORKSTAGES,  /* every pipeline stage in a forked subshell */
+	OPT_FORKSUBST,   /* every command substitution in a forked subshell */
 	OPT_HASHALL,     /* -h */
 	OPT_IGNOREEOF,
 	OPT_INTERACTIVE, /* -i (not settable by set) */

@@ -202,10 +202,10 @@ echo "[$a][$b][$c]"'
 	assert_output $'conch: -c:1: /nonexistent/x: No such file or directory\nstatus 1'
 }
 
-@test "set -o forkstages runs every substitution in a forked subshell" {
+@test "set -o forksubst runs every substitution in a forked subshell" {
 	is_conch || skip "conch option"
 	# sh is not the substitution's last command: a forked one would exec it
-	run conch -c 'set -o forkstages; a=$(sh -c "echo \$PPID"; :); [ "$a" != $$ ] && echo forked'
+	run conch -c 'set -o forksubst; a=$(sh -c "echo \$PPID"; :); [ "$a" != $$ ] && echo forked'
 	assert_output 'forked'
 	run conch -c 'a=$(sh -c "echo \$PPID"; :); [ "$a" = $$ ] && echo not-forked'
 	assert_output 'not-forked'
