@@ -32,6 +32,9 @@ enum shopt {
 	OPT_ERREXIT,     /* -e */
 	OPT_FORKSTAGES,  /* every pipeline stage in a forked subshell */
 	OPT_HASHALL,     /* -h */
+	OPT_HISTAPPEND,  /* write each history entry to $HISTFILE at once */
+	OPT_HISTNODUPS,  /* an entry equal to the previous one is not kept */
+	OPT_HISTNOSPACE, /* a line starting with a blank is not kept */
 	OPT_IGNOREEOF,
 	OPT_INTERACTIVE, /* -i (not settable by set) */
 	OPT_MONITOR,     /* -m */
