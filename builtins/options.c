@@ -13,7 +13,6 @@ static const struct {
 	const char *name;
 	const char *options;
 } table[] = {
-	{ "alias",    "-p" },
 	{ "cd",       "-L -P" },
 	{ "command",  "-p -v -V" },
 	{ "echo",     "-n" },
@@ -30,7 +29,6 @@ static const struct {
 	{ "set",      "-C -a -b -e -f -h -m -n -o -u -v -x" },
 	{ "subst",    "-e -g -i" },
 	{ "trap",     "-p" },
-	{ "type",     "-p" },
 	{ "ulimit",   "-H -S -a -c -d -f -n -s -t -v" },
 	{ "umask",    "-S" },
 	{ "unalias",  "-a" },

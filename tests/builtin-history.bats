@@ -189,8 +189,11 @@ cat \"$HOME/.conch_history\""
 		for i in $(seq 1000); do echo "echo $s$i"; done > "$BATS_TEST_TMPDIR/in.$s"
 	done
 	HENV="HISTFILESIZE=10000" isession -o histappend < "$BATS_TEST_TMPDIR/in.a" >/dev/null &
+	local a=$!
 	HENV="HISTFILESIZE=10000" isession -o histappend < "$BATS_TEST_TMPDIR/in.b" >/dev/null &
-	wait
+	local b=$!
+	# not a bare `wait`: with BATS_TEST_TIMEOUT, bats has a watchdog child
+	wait "$a" "$b"
 	run wc -l < "$HOME/.conch_history"
 	assert_output 2000
 	run grep -cxE 'echo (a|b)[0-9]+' "$HOME/.conch_history"
