@@ -12,7 +12,9 @@
  * and completion candidates from conch (history.c, complete.c), never shell
  * code. Ctrl-C while editing abandons the line: the SIGINT handler
  * (signals.c) interrupts read(2), and the module turns that into an empty
- * line.
+ * line. The module talks to conch through a struct of callbacks (rlmod.h),
+ * not through symbols exported with -rdynamic, which would enlarge the
+ * dynamic symbol table every start pays for.
  *
  * The lines of one command (PS2 continuation lines and here-document
  * bodies) are gathered into one history entry, added just before the
