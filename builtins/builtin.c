@@ -27,9 +27,11 @@ static const struct builtin table[] = {
 	{ "exit",     builtin_exit,     BUILTIN_SPECIAL },
 	{ "export",   builtin_export,   BUILTIN_SPECIAL | BUILTIN_DECL },
 	{ "false",    builtin_false,    0 },
+	{ "fc",       builtin_fc,       0 },
 	{ "getopts",  builtin_getopts,  0 },
 	{ "halfclose", builtin_halfclose, 0 },
 	{ "hash",     builtin_hash,     0 },
+	{ "history",  builtin_history,  0 },
 	{ "jobs",     builtin_jobs,     0 },
 	{ "kill",     builtin_kill,     0 },
 	{ "local",    builtin_local,    BUILTIN_DECL },
@@ -81,6 +83,7 @@ void builtin_check_table(void)
 #ifndef NDEBUG
 	for (size_t i = 1; i < TABLE_LEN; i++)
 		assert(strcmp(table[i - 1].name, table[i].name) < 0);
+	assert(builtin_options_check());
 #endif
 }
 

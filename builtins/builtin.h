@@ -44,6 +44,11 @@ const struct builtin *builtin_table(size_t *n);
 bool builtin_status_arg(const char *s, int *out);
 /* Asserts (debug builds) that the table is sorted; called once at start-up. */
 void builtin_check_table(void);
+/* The options builtin `name` accepts, separated by spaces ("-L -P"), for
+ * completion; NULL when it takes none (options.c). */
+const char *builtin_options(const char *name);
+/* False when the table of options.c is unsorted or names a non-builtin. */
+bool builtin_options_check(void);
 
 /* A special builtin's error (POSIX 2.8.1): ends a non-interactive shell
  * unless the builtin runs through `command`. Returns status. */
@@ -78,9 +83,11 @@ builtin_fn builtin_exec;
 builtin_fn builtin_exit;
 builtin_fn builtin_export;
 builtin_fn builtin_false;
+builtin_fn builtin_fc;
 builtin_fn builtin_getopts;
 builtin_fn builtin_halfclose;
 builtin_fn builtin_hash;
+builtin_fn builtin_history;
 builtin_fn builtin_jobs;
 builtin_fn builtin_kill;
 builtin_fn builtin_local;

@@ -16,6 +16,7 @@
 #include "path.h"
 #include "pattern.h"
 #include "pipeline.h"
+#include "prompt.h"
 #include "redir.h"
 #include "signals.h"
 #include "spawn.h"
@@ -130,8 +131,8 @@ static void quote_word(struct sbuf *b, const char *s)
 static void xtrace(struct stage *st, char **assigns, size_t nassigns, char **argv, size_t argc)
 {
 	struct sbuf b = SBUF_INIT;
-	char *ps4 = stage_var_dup(st, "PS4");
-	sbuf_adds(&b, ps4 ? ps4 : "+ ");
+	char *ps4 = prompt_expand(st, "PS4", "+ ", false);
+	sbuf_adds(&b, ps4);
 	free(ps4);
 	bool first = true;
 	for (size_t i = 0; i < nassigns; i++) {
@@ -1125,6 +1126,12 @@ static int file_read_line(void *ctx, struct sbuf *line, bool continuation)
 
 int exec_parser_loop(struct stage *st, struct parser *p, const char *source)
 {
+	return exec_parser_loop_hook(st, p, source, NULL, NULL);
+}
+
+int exec_parser_loop_hook(struct stage *st, struct parser *p, const char *source,
+                          void (*before)(void *ctx), void *ctx)
+{
 	int status = st->status;
 	for (;;) {
 		struct unit *u = NULL;
@@ -1141,6 +1148,8 @@ int exec_parser_loop(struct stage *st, struct parser *p, const char *source)
 			}
 			continue;
 		}
+		if (before)
+			before(ctx);
 		if (u && u->root && !state_opt(OPT_NOEXEC))
 			status = exec_unit(st, u);
 		if (u)

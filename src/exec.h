@@ -28,6 +28,10 @@ int exec_unit(struct stage *st, struct unit *u);
 /* Reads, parses and runs complete commands from p until end of input, an
  * exit, or (non-interactive) a syntax error. */
 int exec_parser_loop(struct stage *st, struct parser *p, const char *source);
+/* The same, calling before(ctx) after each command is parsed and before it
+ * runs (the interactive reader adds the command to the history then). */
+int exec_parser_loop_hook(struct stage *st, struct parser *p, const char *source,
+                          void (*before)(void *ctx), void *ctx);
 
 /* Command substitution: runs body with its stdout captured into out.
  * Returns the body's status. (pipeline.c) */

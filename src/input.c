@@ -1,108 +1,104 @@
-/* input.c: interactive input with GNU readline (prompts, history, completion) */
+/* input.c: the interactive read loop: prompts, history entries, the line-editor module */
 
 /*
  * DESIGN
- * The only file that knows readline. Scripts never need it, and loading
- * libreadline and libtinfo costs a third of a millisecond per start, so the
- * library is opened with dlopen when an interactive session begins; its
- * functions and variables are reached through `struct rl`. If it cannot be
- * loaded, a plain line reader takes over (no editing) after a warning.
- * Readline runs on the main thread only. Ctrl-C while editing abandons the
- * line: the SIGINT handler (signals.c) interrupts read(2), and input_getc
- * turns that into an empty line.
+ * Scripts never need a line editor, and loading libreadline and libtinfo
+ * costs a third of a millisecond per start, so readline lives in a module of
+ * its own (conch-readline.so, rlmod.c, interface in rlmod.h) opened with
+ * dlopen when an interactive session begins: first next to the running
+ * binary (an uninstalled build), then in the package library directory. If
+ * it cannot be loaded, a plain line reader takes over (no editing) after a
+ * warning. The editor runs on the main thread only; it gets history entries
+ * and completion candidates from conch (history.c, complete.c), never shell
+ * code. Ctrl-C while editing abandons the line: the SIGINT handler
+ * (signals.c) interrupts read(2), and the module turns that into an empty
+ * line. The module talks to conch through a struct of callbacks (rlmod.h),
+ * not through symbols exported with -rdynamic, which would enlarge the
+ * dynamic symbol table every start pays for.
+ *
+ * The lines of one command (PS2 continuation lines and here-document
+ * bodies) are gathered into one history entry, added just before the
+ * command runs (so `history` and `fc` see themselves, as in bash).
  */
 
 #include <dlfcn.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "complete.h"
 #include "exec.h"
+#include "history.h"
 #include "input.h"
 #include "jobs.h"
 #include "parse.h"
+#include "prompt.h"
+#include "rlmod.h"
 #include "signals.h"
 #include "state.h"
 
-typedef int rl_getc_func_t(FILE *);
-
-/* The parts of readline conch uses, resolved from the shared library. */
-struct rl {
-	void *lib;
-	char *(*readline)(const char *prompt);
-	void (*add_history)(const char *line);
-	void (*using_history)(void);
-	void (*replace_line)(const char *text, int clear_undo);
-	const char **readline_name;
-	int *catch_signals;
-	rl_getc_func_t **getc_function;
-	FILE **outstream;
-	int *point, *end;
-};
-
-static bool rl_load(struct rl *rl)
-{
-	static const char *const names[] = { READLINE_SONAME, "libreadline.so" };
-	for (size_t i = 0; i < sizeof names / sizeof names[0] && !rl->lib; i++)
-		rl->lib = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
-	if (!rl->lib)
-		return false;
-	*(void **)&rl->readline = dlsym(rl->lib, "readline");
-	*(void **)&rl->add_history = dlsym(rl->lib, "add_history");
-	*(void **)&rl->using_history = dlsym(rl->lib, "using_history");
-	*(void **)&rl->replace_line = dlsym(rl->lib, "rl_replace_line");
-	rl->readline_name = dlsym(rl->lib, "rl_readline_name");
-	rl->catch_signals = dlsym(rl->lib, "rl_catch_signals");
-	rl->getc_function = dlsym(rl->lib, "rl_getc_function");
-	rl->outstream = dlsym(rl->lib, "rl_outstream");
-	rl->point = dlsym(rl->lib, "rl_point");
-	rl->end = dlsym(rl->lib, "rl_end");
-	if (rl->readline && rl->add_history && rl->using_history && rl->replace_line &&
-	    rl->readline_name && rl->catch_signals && rl->getc_function && rl->outstream &&
-	    rl->point && rl->end)
-		return true;
-	dlclose(rl->lib);
-	rl->lib = NULL;
-	return false;
-}
-
 struct reader {
 	struct stage *st;
-	struct rl rl;          /* rl.lib == NULL: plain reading */
+	const struct rl_ops *rl;     /* NULL: plain reading */
+	struct sbuf entry;           /* the lines of the command being read */
+	unsigned long hist_gen;      /* the history generation rl has */
 };
 
-/* Readline's getc callback has no context argument; it needs only these two
- * readline symbols, set once before the first readline call (main thread). */
-static void (*getc_replace_line)(const char *, int);
-static int *getc_point, *getc_end;
-
-static int input_getc(FILE *in)
+static bool take_interrupt(void)
 {
-	for (;;) {
-		unsigned char c;
-		ssize_t n = read(fileno(in), &c, 1);
-		if (n == 1)
-			return c;
-		if (n == 0 || errno != EINTR)
-			return EOF;
-		if (signals_peek_pending() == SIGINT) {
-			signals_take_pending();
-			getc_replace_line("", 0);
-			*getc_point = *getc_end = 0;
-			if (write(STDERR_FILENO, "\n", 1) < 0) {
-				/* nothing to do */
-			}
-			return '\n';
-		}
-	}
+	if (signals_peek_pending() != SIGINT)
+		return false;
+	signals_take_pending();
+	return true;
 }
 
-static char *prompt(struct stage *st, bool continuation)
+static const struct rl_host host = {
+	RL_MODULE_VERSION,
+	take_interrupt,
+	complete_commands,
+	complete_variables,
+	complete_options,
+};
+
+/* Opens the module; NULL (message in err) when it cannot be used. */
+static const struct rl_ops *module_load(char *err, size_t errlen)
 {
-	char *p = stage_var_dup(st, continuation ? "PS2" : "PS1");
-	return p ? p : xstrdup(continuation ? "> " : "$ ");
+	char exe[PATH_MAX];
+	struct strvec paths = STRVEC_INIT;
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		char *slash = strrchr(exe, '/');
+		if (slash) {
+			*slash = '\0';
+			strvec_push(&paths, xasprintf("%s/%s", exe, RL_MODULE_NAME));
+		}
+	}
+	strvec_push(&paths, xasprintf("%s/%s", CONCH_PKGLIBDIR, RL_MODULE_NAME));
+	const struct rl_ops *ops = NULL;
+	snprintf(err, errlen, "%s not found", RL_MODULE_NAME);
+	for (size_t i = 0; i < paths.n && !ops; i++) {
+		if (access(paths.v[i], F_OK) != 0)
+			continue;
+		void *lib = dlopen(paths.v[i], RTLD_NOW | RTLD_LOCAL);
+		if (!lib) {
+			snprintf(err, errlen, "%s", dlerror());
+			continue;
+		}
+		rl_module_init_fn *init;
+		*(void **)&init = dlsym(lib, RL_MODULE_ENTRY);
+		ops = init ? init(&host) : NULL;
+		if (!ops) {
+			snprintf(err, errlen, "%s: not a conch %d line editor", paths.v[i],
+			         RL_MODULE_VERSION);
+			dlclose(lib);
+		}
+	}
+	strvec_free(&paths);
+	return ops;
 }
 
 static void report_jobs(struct stage *st)
@@ -117,7 +113,7 @@ static void report_jobs(struct stage *st)
 	strvec_free(&done);
 }
 
-/* Without readline: prompt on stderr, read a line byte by byte. */
+/* Without the editor: prompt on stderr, read a line byte by byte. */
 static char *plain_readline(struct stage *st, const char *p)
 {
 	struct sbuf b = SBUF_INIT;
@@ -147,21 +143,61 @@ static char *plain_readline(struct stage *st, const char *p)
 			break;
 		sbuf_addc(&b, c);
 	}
+	sbuf_addc(&b, '\0');
+	b.len--;
 	return sbuf_detach(&b);
+}
+
+/* Gives the editor a fresh copy of the history when something other than
+ * this reader changed it (history -c, -d, fc). */
+static void sync_history(struct reader *r)
+{
+	if (!r->rl || history_generation() == r->hist_gen)
+		return;
+	long first, last;
+	history_range(&first, &last);
+	struct strvec all = STRVEC_INIT;
+	history_copy(first, last, &all);
+	r->rl->history_reset(all.v, all.n);
+	strvec_free(&all);
+	r->hist_gen = history_generation();
+}
+
+/* Adds the command read so far as one history entry. */
+static void flush_entry(struct reader *r)
+{
+	if (r->entry.len == 0)
+		return;
+	unsigned long before = history_generation();
+	if (history_add(r->entry.data) == HIST_ADDED && r->rl && r->hist_gen == before) {
+		r->rl->history_add(r->entry.data);
+		r->hist_gen = before + 1;
+	}
+	sbuf_reset(&r->entry);
+}
+
+static void before_command(void *ctx)
+{
+	flush_entry(ctx);
 }
 
 static int read_line(void *ctx, struct sbuf *line, bool continuation)
 {
 	struct reader *r = ctx;
-	if (!continuation)
+	if (!continuation) {
+		flush_entry(r);    /* a command that did not parse */
 		report_jobs(r->st);
-	char *p = prompt(r->st, continuation);
-	char *s = r->rl.lib ? r->rl.readline(p) : plain_readline(r->st, p);
+		sync_history(r);
+	}
+	char *p = prompt_expand(r->st, continuation ? "PS2" : "PS1",
+	                        continuation ? "> " : "\\w\\$ ", r->rl != NULL);
+	char *s = r->rl ? r->rl->readline(p) : plain_readline(r->st, p);
 	free(p);
 	if (!s)
 		return 0;
-	if (*s && r->rl.lib && !state_opt(OPT_NOLOG))
-		r->rl.add_history(s);
+	if (r->entry.len > 0)
+		sbuf_addc(&r->entry, '\n');
+	sbuf_adds(&r->entry, s);
 	size_t start = line->len;
 	sbuf_adds(line, s);
 	sbuf_addc(line, '\n');
@@ -181,33 +217,31 @@ int input_interactive(struct stage *st)
 	struct reader r;
 	memset(&r, 0, sizeof r);
 	r.st = st;
-	if (rl_load(&r.rl)) {
-		*r.rl.readline_name = "conch";
-		*r.rl.catch_signals = 0;
-		getc_replace_line = r.rl.replace_line;
-		getc_point = r.rl.point;
-		getc_end = r.rl.end;
-		*r.rl.getc_function = input_getc;
-		*r.rl.outstream = stderr;
-		r.rl.using_history();
-	} else {
-		stage_error(st, "cannot load readline (%s): line editing is off", dlerror());
-	}
+	char err[512];
+	r.rl = module_load(err, sizeof err);
+	if (!r.rl)
+		stage_error(st, "cannot load the line editor (%s): line editing is off", err);
+	history_load();
+	r.hist_gen = history_generation() - 1;   /* the editor starts empty */
 	struct parser *p = parser_new("stdin", read_line, &r);
 	parser_set_alias(p, alias_cb, NULL);
 	int status = 0;
 	for (;;) {
-		status = exec_parser_loop(st, p, "stdin");
+		status = exec_parser_loop_hook(st, p, "stdin", before_command, &r);
 		if (st->flow == FLOW_INTERRUPT) {
 			st->flow = FLOW_NONE;
 			st->status = 130;
+			sbuf_reset(&r.entry);
 			continue;
 		}
 		break;
 	}
+	flush_entry(&r);
 	if (st->flow != FLOW_EXIT)
 		io_puts(st, 2, "exit\n");
 	io_flush(st);
 	parser_free(p);
+	sbuf_free(&r.entry);
+	history_save();
 	return status;
 }

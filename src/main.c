@@ -13,6 +13,7 @@
 #include "exec.h"
 #include "input.h"
 #include "parse.h"
+#include "prompt.h"
 #include "signals.h"
 #include "spawn.h"
 #include "state.h"
@@ -24,11 +25,14 @@ struct invocation {
 	bool read_stdin;         /* -s, or no operand */
 	bool interactive;        /* -i, or stdin and stderr are terminals */
 	int first_operand;       /* argv index of the script or $0 */
+	bool login;              /* -l, --login, or argv[0] starts with '-' */
+	bool norc;               /* --norc: no $ENV, no ~/.conchrc */
+	bool noprofile;          /* --noprofile: no /etc/profile, ~/.profile */
 };
 
 static void usage(FILE *out)
 {
-	fputs("usage: conch [-aCefnuvx] [-o option]... [-c string [name [arg...]]]\n"
+	fputs("usage: conch [-aCefilnuvx] [-o option]... [-c string [name [arg...]]]\n"
 	      "       conch [options] [-s] [arg...]\n"
 	      "       conch [options] file [arg...]\n"
 	      "       conch --help | --version\n"
@@ -37,6 +41,9 @@ static void usage(FILE *out)
 	      "  -c STRING   run STRING (the next operand is $0, the rest $1...)\n"
 	      "  -s          read commands from standard input (operands are $1...)\n"
 	      "  -i          interactive\n"
+	      "  -l, --login a login shell: read /etc/profile and ~/.profile first\n"
+	      "  --norc      an interactive shell reads neither $ENV nor ~/.conchrc\n"
+	      "  --noprofile a login shell reads neither /etc/profile nor ~/.profile\n"
 	      "  -o OPTION   set a long option (see set -o); +o unsets it\n"
 	      "  -a -C -e -f -n -u -v -x   as for the set builtin\n"
 	      "See conch(1) and conch-tutorial(7).\n", out);
@@ -80,6 +87,18 @@ static int parse_options(int argc, char **argv, struct invocation *inv)
 			i++;
 			break;
 		}
+		if (strcmp(a, "--login") == 0) {
+			inv->login = true;
+			continue;
+		}
+		if (strcmp(a, "--norc") == 0) {
+			inv->norc = true;
+			continue;
+		}
+		if (strcmp(a, "--noprofile") == 0) {
+			inv->noprofile = true;
+			continue;
+		}
 		bool on = a[0] == '-';
 		for (const char *p = a + 1; *p; p++) {
 			switch (*p) {
@@ -91,6 +110,9 @@ static int parse_options(int argc, char **argv, struct invocation *inv)
 				break;
 			case 'i':
 				inv->interactive = on;
+				break;
+			case 'l':
+				inv->login = on;
 				break;
 			case 'o': {
 				if (i + 1 >= argc) {
@@ -169,6 +191,53 @@ static int run_command_string(struct stage *st, const char *cmd)
 	return status;
 }
 
+/* Runs a start-up file if it exists; an error other than its absence is
+ * reported. Exits when the file runs `exit`. */
+static void source_startup(struct stage *st, const char *path)
+{
+	if (!path || !*path)
+		return;
+	int status = exec_file(st, path, -1);
+	if (status < 0 && errno != ENOENT)
+		fprintf(stderr, "conch: %s: %s\n", path, strerror(errno));
+	if (st->flow == FLOW_EXIT)
+		exec_exit(st, st->status);
+	st->flow = FLOW_NONE;
+}
+
+/* A file in $HOME, or NULL when HOME is unset or empty; caller frees. */
+static char *home_file(const char *name)
+{
+	char *home = state_var_dup("HOME");
+	char *p = home && *home ? xasprintf("%s/%s", home, name) : NULL;
+	free(home);
+	return p;
+}
+
+/* Login shells: /etc/profile, ~/.profile. Interactive shells: $ENV
+ * (parameter-expanded, POSIX 2.5.3), then ~/.conchrc. */
+static void read_startup_files(struct stage *st, const struct invocation *inv)
+{
+	if (inv->login && !inv->noprofile) {
+		source_startup(st, "/etc/profile");
+		char *p = home_file(".profile");
+		source_startup(st, p);
+		free(p);
+	}
+	if (!inv->interactive || inv->norc)
+		return;
+	char *env = state_var_dup("ENV");
+	if (env && *env && geteuid() == getuid() && getegid() == getgid()) {
+		char *path = prompt_expand_string(st, "ENV", env);
+		source_startup(st, path);
+		free(path);
+	}
+	free(env);
+	char *rc = home_file(".conchrc");
+	source_startup(st, rc);
+	free(rc);
+}
+
 /* True when the environment selects a collation that orders strings as
  * strcmp does (C, POSIX, C.UTF-8): the C locale's, already in effect, is
  * then the same and need not be loaded. */
@@ -187,7 +256,7 @@ static bool collates_as_c(void)
 
 int main(int argc, char **argv)
 {
-	struct invocation inv = { NULL, false, false, 0 };
+	struct invocation inv = { NULL, false, false, 0, argv[0] && argv[0][0] == '-', false, false };
 	struct stage st;
 
 	/* Only the categories the shell uses: the order of pathname expansion
@@ -216,8 +285,11 @@ int main(int argc, char **argv)
 	if (inv.read_stdin && !inv.command && isatty(0) && isatty(2))
 		inv.interactive = true;
 	state_opt_set(OPT_INTERACTIVE, inv.interactive);
-	if (inv.interactive)
+	if (inv.interactive) {
 		charset_load();   /* readline edits characters, not bytes */
+		if (!getenv("PS1"))
+			state_var_set("PS1", "\\w\\$ ", 0);   /* prompt.c: the directory, then $ or # */
+	}
 	state_opt_set(OPT_STDIN, inv.read_stdin && !inv.command);
 	signals_init(inv.interactive);
 
@@ -232,6 +304,8 @@ int main(int argc, char **argv)
 	}
 	stage_init_main(&st, argc - first, argv + first);
 	guard_std_fds(&st);
+	if (inv.login || (inv.interactive && !inv.command && !script))
+		read_startup_files(&st, &inv);
 
 	int status;
 	if (inv.command) {

@@ -798,3 +798,23 @@ enum parse_status parse_string(const char *buf, size_t len, const char *source,
 	parser_free(p);
 	return st;
 }
+
+enum parse_status parse_heredoc_text(const char *buf, size_t len, const char *source,
+                                     struct unit **out, const struct word **w,
+                                     struct parse_error *err)
+{
+	struct parser *p = parser_new(source, NULL, NULL);
+	struct unit *u = parse_unit_new(p);
+	struct word *wd = lex_heredoc_body(p, buf, len, 1);
+	enum parse_status st = PARSE_OK;
+	if (p->failed || !wd) {
+		parse_error_out(p, err);
+		unit_unref(u);
+		st = PARSE_ERROR;
+	} else {
+		*out = u;
+		*w = wd;
+	}
+	parser_free(p);
+	return st;
+}

@@ -63,6 +63,14 @@ enum parse_status parse_string(const char *buf, size_t len, const char *source,
                                int first_line, parse_alias_fn alias, void *alias_ctx,
                                struct unit **out, struct parse_error *err);
 
+/* Parses buf as the body of a here-document with an unquoted delimiter
+ * (parameter expansion, command substitution, arithmetic; a backslash
+ * quotes only $ ` \ and newline): the prompts PS1, PS2 and PS4. *w lives
+ * in *out, which the caller owns. Thread-safe. */
+enum parse_status parse_heredoc_text(const char *buf, size_t len, const char *source,
+                                     struct unit **out, const struct word **w,
+                                     struct parse_error *err);
+
 /* Maximum nesting depth of compound commands, substitutions and brace
  * expansions; deeper input is a syntax error ("nesting too deep"). */
 #define PARSE_MAX_DEPTH 1000

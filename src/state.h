@@ -33,6 +33,9 @@ enum shopt {
 	OPT_FORKSTAGES,  /* every pipeline stage in a forked subshell */
 	OPT_FORKSUBST,   /* every command substitution in a forked subshell */
 	OPT_HASHALL,     /* -h */
+	OPT_HISTAPPEND,  /* write each history entry to $HISTFILE at once */
+	OPT_HISTNODUPS,  /* an entry equal to the previous one is not kept */
+	OPT_HISTNOSPACE, /* a line starting with a blank is not kept */
 	OPT_IGNOREEOF,
 	OPT_INTERACTIVE, /* -i (not settable by set) */
 	OPT_MONITOR,     /* -m */
