@@ -121,7 +121,7 @@ setup() {
 
 @test "exec: a redirection that fails exits the shell (special builtin)" {
 	run --separate-stderr conch -c 'exec 3</nonexistent; echo after'
-	assert_failure
+	assert_failure 2
 	assert_output ''
 	[ -n "$stderr" ]
 }
