@@ -27,9 +27,9 @@ enum { START_UNKNOWN, START_IGNORED, START_NOT_IGNORED };
 static atomic_int start_state[NSIG];
 static bool interactive_shell;   /* written by signals_init, before threads */
 static atomic_int disp[NSIG];
-/* Ignored by the shell for itself (interactive QUIT, TERM); written at
- * start-up only. */
-static bool self_ignored[NSIG];
+/* Ignored by the shell for itself (interactive QUIT, TERM; TTIN, TTOU
+ * under job control). */
+static atomic_bool self_ignored[NSIG];
 /* Signals with a conch handler installed; a vfork child resets these. */
 static atomic_bool caught[NSIG];
 
@@ -38,11 +38,39 @@ static void on_wake(int sig)
 	(void)sig;
 }
 
+/* Job control (jobctl.c): the fd SIGCHLD and SIGTSTP write a byte to, to
+ * wake the main thread waiting for a foreground job; -1 when off. */
+static atomic_int wake_fd = -1;
+static atomic_bool tstp_seen;
+/* SIGTSTP and SIGCHLD have the job-control handlers below (not a trap's) */
+static atomic_bool jc_handlers;
+
+static void wake_main(void)
+{
+	int fd = atomic_load(&wake_fd);
+	if (fd >= 0) {
+		ssize_t w = write(fd, "", 1);
+		(void)w;
+	}
+}
+
 static void on_signal(int sig)
 {
 	int saved = errno;
 	atomic_store(&pending[sig], true);
 	atomic_store(&any_pending, true);
+	if (sig == SIGCHLD || sig == SIGTSTP)
+		wake_main();
+	errno = saved;
+}
+
+/* SIGCHLD without a trap, SIGTSTP without a trap, under job control. */
+static void on_jobctl(int sig)
+{
+	int saved = errno;
+	if (sig == SIGTSTP)
+		atomic_store(&tstp_seen, true);
+	wake_main();
 	errno = saved;
 }
 
@@ -81,10 +109,62 @@ void signals_init(bool interactive)
 	if (interactive) {
 		signal(SIGQUIT, SIG_IGN);
 		signal(SIGTERM, SIG_IGN);
-		self_ignored[SIGQUIT] = self_ignored[SIGTERM] = true;
+		atomic_store(&self_ignored[SIGQUIT], true);
+		atomic_store(&self_ignored[SIGTERM], true);
 		signals_set_disposition(SIGINT, SIGNAL_CATCH);
 		atomic_store(&disp[SIGINT], SIGNAL_DEFAULT);
+		/* a hang-up is noted, so that the shell passes it on to its jobs
+		 * and saves its history before it dies of it (exec.c) */
+		signals_set_disposition(SIGHUP, SIGNAL_CATCH);
+		atomic_store(&disp[SIGHUP], SIGNAL_DEFAULT);
 	}
+}
+
+/* The handler of a job-control signal, when no trap has one. */
+static void jobctl_install(int sig, bool on)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	if (ignored_at_start(sig) || atomic_load(&disp[sig]) != SIGNAL_DEFAULT)
+		return;
+	if (sig == SIGTTIN || sig == SIGTTOU) {
+		sa.sa_handler = on ? SIG_IGN : SIG_DFL;
+		atomic_store(&self_ignored[sig], on);
+	} else {
+		sa.sa_handler = on ? on_jobctl : SIG_DFL;
+		/* a wait or a read the handler interrupts goes on, except the
+		 * main thread's wait for a job, which the wake pipe ends */
+		sa.sa_flags = SA_RESTART;
+		atomic_store(&caught[sig], on);
+	}
+	sigaction(sig, &sa, NULL);
+}
+
+void signals_job_control(bool on, int fd)
+{
+	atomic_store(&wake_fd, on ? fd : -1);
+	atomic_store(&jc_handlers, on);
+	const int sigs[] = { SIGTTIN, SIGTTOU, SIGTSTP, SIGCHLD };
+	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+		jobctl_install(sigs[i], on);
+}
+
+void signals_note(int sig)
+{
+	if (sig <= 0 || sig >= NSIG)
+		return;
+	if (atomic_load(&caught[sig])) {
+		atomic_store(&pending[sig], true);
+		atomic_store(&any_pending, true);
+	} else if (atomic_load(&disp[sig]) == SIGNAL_DEFAULT && !ignored_at_start(sig)) {
+		kill(getpid(), sig);
+	}
+}
+
+bool signals_take_tstp(void)
+{
+	return atomic_exchange(&tstp_seen, false);
 }
 
 bool signals_ignored_at_start(int sig)
@@ -113,6 +193,11 @@ void signals_set_disposition(int sig, enum signal_disp d)
 		break;
 	}
 	atomic_store(&caught[sig], d == SIGNAL_CATCH);
+	if (d == SIGNAL_DEFAULT && atomic_load(&jc_handlers) &&
+	    (sig == SIGTSTP || sig == SIGCHLD || sig == SIGTTIN || sig == SIGTTOU)) {
+		jobctl_install(sig, true);   /* back to job control's own */
+		return;
+	}
 	sigaction(sig, &sa, NULL);
 }
 
@@ -177,7 +262,7 @@ void signals_child_defaults(sigset_t *to_default)
 	 * signals ignored at start-up stay ignored. */
 	sigemptyset(to_default);
 	for (int sig = 1; sig < NSIG; sig++)
-		if ((sig == SIGPIPE || self_ignored[sig]) && atomic_load(&disp[sig]) == SIGNAL_DEFAULT &&
+		if ((sig == SIGPIPE || atomic_load(&self_ignored[sig])) && atomic_load(&disp[sig]) == SIGNAL_DEFAULT &&
 		    !ignored_at_start(sig))
 			sigaddset(to_default, sig);
 }
@@ -198,6 +283,12 @@ void signals_reset_in_child(void)
 	for (int sig = 1; sig < NSIG; sig++)
 		if (sigismember(&def, sig) == 1 && atomic_load(&disp[sig]) != SIGNAL_CATCH && sig != SIGPIPE)
 			signal(sig, SIG_DFL);
+	/* job control stays with the parent: its handlers go too */
+	if (atomic_exchange(&jc_handlers, false)) {
+		atomic_store(&wake_fd, -1);
+		jobctl_install(SIGTSTP, false);
+		jobctl_install(SIGCHLD, false);
+	}
 	/* a forked subshell keeps SIGPIPE ignored and its traps' handlers: it is
 	 * still the shell. Only the mask is cleared. */
 	sigemptyset(&none);

@@ -42,6 +42,17 @@ void signals_child_defaults(sigset_t *to_default);
  * every signal a conch handler catches (the child shares the shell's memory
  * until exec, so no handler may run in it). */
 void signals_child_resets(sigset_t *to_reset);
+/* Job control on or off (jobctl.c, main thread): SIGTTIN and SIGTTOU
+ * ignored by the shell, SIGTSTP noted (signals_take_tstp) and SIGCHLD
+ * caught, both writing a byte to wake_fd; children get the defaults back.
+ * A trap on one of them takes precedence. */
+void signals_job_control(bool on, int wake_fd);
+/* Acts as if sig had reached the shell: noted when the shell catches it,
+ * otherwise the shell gets it (a job under job control died of SIGINT: the
+ * terminal sent it to the job's group only). */
+void signals_note(int sig);
+/* True (and cleared) when SIGTSTP reached the shell since the last call. */
+bool signals_take_tstp(void);
 /* Resets the mask and dispositions in a forked subshell child. */
 void signals_reset_in_child(void);
 
