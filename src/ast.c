@@ -237,3 +237,242 @@ void ast_dump(const struct node *n, struct sbuf *out)
 {
 	dump_node(n, out);
 }
+
+/* --- text: the command as a user would have typed it (jobs, fg) ----------- */
+
+static void text_node(const struct node *n, struct sbuf *out);
+static void text_word(const struct word *w, struct sbuf *out);
+
+static void text_param(const struct param_exp *pe, struct sbuf *out)
+{
+	static const char *const ops[] = {
+		[PARAM_PLAIN] = "", [PARAM_LENGTH] = "", [PARAM_DEFAULT] = "-",
+		[PARAM_ASSIGN] = "=", [PARAM_ERROR] = "?", [PARAM_ALT] = "+",
+		[PARAM_RM_SSUFFIX] = "%", [PARAM_RM_LSUFFIX] = "%%",
+		[PARAM_RM_SPREFIX] = "#", [PARAM_RM_LPREFIX] = "##", [PARAM_BAD] = "",
+	};
+	if (pe->op == PARAM_PLAIN) {
+		sbuf_printf(out, "${%s}", pe->name);
+		return;
+	}
+	sbuf_adds(out, "${");
+	if (pe->op == PARAM_LENGTH)
+		sbuf_addc(out, '#');
+	sbuf_adds(out, pe->name);
+	if (pe->op != PARAM_LENGTH && pe->op != PARAM_BAD) {
+		if (pe->colon)
+			sbuf_addc(out, ':');
+		sbuf_adds(out, ops[pe->op]);
+		if (pe->arg)
+			text_word(pe->arg, out);
+	}
+	sbuf_addc(out, '}');
+}
+
+static void text_word(const struct word *w, struct sbuf *out)
+{
+	bool in_dq = false;
+	for (size_t i = 0; i < w->nparts; i++) {
+		const struct word_part *p = &w->parts[i];
+		if (p->quoted != in_dq) {
+			sbuf_addc(out, '"');
+			in_dq = p->quoted;
+		}
+		switch (p->kind) {
+		case PART_LIT:
+			for (size_t k = 0; k < p->u.lit.len; k++) {
+				char c = p->u.lit.s[k];
+				if (in_dq ? strchr("\"$`\\", c) != NULL
+				          : strchr(" \t\n\"'$`\\|&;<>()*?[#~=%{}", c) != NULL)
+					sbuf_addc(out, '\\');
+				sbuf_addc(out, c);
+			}
+			break;
+		case PART_TILDE:
+			sbuf_addc(out, '~');
+			sbuf_adds(out, p->u.tilde_user);
+			break;
+		case PART_PARAM: {
+			const struct word_part *nx = i + 1 < w->nparts ? &w->parts[i + 1] : NULL;
+			char c = nx && nx->kind == PART_LIT && nx->u.lit.len ? nx->u.lit.s[0] : 0;
+			bool glued = c == '_' || (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
+			if (p->u.param->op == PARAM_PLAIN && !glued && strlen(p->u.param->name) == 1)
+				sbuf_printf(out, "$%s", p->u.param->name);
+			else if (p->u.param->op == PARAM_PLAIN && !glued && !(p->u.param->name[0] >= '0' &&
+			                                                       p->u.param->name[0] <= '9'))
+				sbuf_printf(out, "$%s", p->u.param->name);
+			else
+				text_param(p->u.param, out);
+			break;
+		}
+		case PART_CMDSUB:
+			sbuf_adds(out, "$(");
+			if (p->u.cmdsub)
+				text_node(p->u.cmdsub, out);
+			sbuf_addc(out, ')');
+			break;
+		case PART_ARITH:
+			sbuf_adds(out, "$((");
+			text_word(p->u.arith, out);
+			sbuf_adds(out, "))");
+			break;
+		}
+	}
+	if (in_dq)
+		sbuf_addc(out, '"');
+}
+
+static void text_redirs(const struct redir *r, struct sbuf *out)
+{
+	static const char *const ops[] = {
+		[REDIR_IN] = "<", [REDIR_OUT] = ">", [REDIR_CLOBBER] = ">|",
+		[REDIR_APPEND] = ">>", [REDIR_RDWR] = "<>", [REDIR_DUPIN] = "<&",
+		[REDIR_DUPOUT] = ">&", [REDIR_HEREDOC] = "<<",
+	};
+	for (; r; r = r->next) {
+		int dflt = r->op == REDIR_IN || r->op == REDIR_RDWR || r->op == REDIR_DUPIN ||
+		           r->op == REDIR_HEREDOC ? 0 : 1;
+		sbuf_addc(out, ' ');
+		if (r->fd != dflt)
+			sbuf_printf(out, "%d", r->fd);
+		sbuf_adds(out, ops[r->op]);
+		if (r->op == REDIR_HEREDOC)
+			sbuf_adds(out, " ...");
+		else if (r->target)
+			text_word(r->target, out);
+	}
+}
+
+static void text_list_body(const struct node *n, struct sbuf *out)
+{
+	/* a body followed by "; " unless it ends with & */
+	text_node(n, out);
+	if (!(n && n->kind == NODE_LIST && n->u.list.items[n->u.list.n - 1].async))
+		sbuf_addc(out, ';');
+	sbuf_addc(out, ' ');
+}
+
+static void text_node(const struct node *n, struct sbuf *out)
+{
+	if (!n)
+		return;
+	switch (n->kind) {
+	case NODE_SIMPLE:
+		for (size_t i = 0; i < n->u.simple.nassigns; i++) {
+			if (i)
+				sbuf_addc(out, ' ');
+			sbuf_printf(out, "%s=", n->u.simple.assigns[i].name);
+			text_word(n->u.simple.assigns[i].value, out);
+		}
+		for (size_t i = 0; i < n->u.simple.nwords; i++) {
+			if (i || n->u.simple.nassigns)
+				sbuf_addc(out, ' ');
+			text_word(n->u.simple.words[i], out);
+		}
+		break;
+	case NODE_PIPELINE:
+		if (n->u.pipeline.bang)
+			sbuf_adds(out, "! ");
+		for (size_t i = 0; i < n->u.pipeline.n; i++) {
+			if (i)
+				sbuf_adds(out, " | ");
+			text_node(n->u.pipeline.cmds[i], out);
+		}
+		break;
+	case NODE_AND:
+	case NODE_OR:
+		text_node(n->u.andor.left, out);
+		sbuf_adds(out, n->kind == NODE_AND ? " && " : " || ");
+		text_node(n->u.andor.right, out);
+		break;
+	case NODE_LIST:
+		for (size_t i = 0; i < n->u.list.n; i++) {
+			if (i)
+				sbuf_adds(out, n->u.list.items[i - 1].async ? " " : "; ");
+			text_node(n->u.list.items[i].cmd, out);
+			if (n->u.list.items[i].async)
+				sbuf_adds(out, " &");
+		}
+		break;
+	case NODE_SUBSHELL:
+		sbuf_adds(out, "( ");
+		text_node(n->u.group.body, out);
+		sbuf_adds(out, " )");
+		break;
+	case NODE_GROUP:
+		sbuf_adds(out, "{ ");
+		text_list_body(n->u.group.body, out);
+		sbuf_addc(out, '}');
+		break;
+	case NODE_IF:
+		sbuf_adds(out, "if ");
+		for (const struct node *c = n;; c = c->u.if_.else_part) {
+			text_list_body(c->u.if_.cond, out);
+			sbuf_adds(out, "then ");
+			text_list_body(c->u.if_.then_part, out);
+			const struct node *e = c->u.if_.else_part;
+			if (e && e->kind == NODE_IF && !e->redirs) {
+				sbuf_adds(out, "elif ");
+				continue;
+			}
+			if (e) {
+				sbuf_adds(out, "else ");
+				text_list_body(e, out);
+			}
+			break;
+		}
+		sbuf_adds(out, "fi");
+		break;
+	case NODE_WHILE:
+	case NODE_UNTIL:
+		sbuf_adds(out, n->kind == NODE_WHILE ? "while " : "until ");
+		text_list_body(n->u.loop.cond, out);
+		sbuf_adds(out, "do ");
+		text_list_body(n->u.loop.body, out);
+		sbuf_adds(out, "done");
+		break;
+	case NODE_FOR:
+		sbuf_printf(out, "for %s", n->u.for_.var);
+		if (n->u.for_.has_in) {
+			sbuf_adds(out, " in");
+			for (size_t i = 0; i < n->u.for_.nwords; i++) {
+				sbuf_addc(out, ' ');
+				text_word(n->u.for_.words[i], out);
+			}
+		}
+		sbuf_adds(out, "; do ");
+		text_list_body(n->u.for_.body, out);
+		sbuf_adds(out, "done");
+		break;
+	case NODE_CASE:
+		sbuf_adds(out, "case ");
+		text_word(n->u.case_.subject, out);
+		sbuf_adds(out, " in ");
+		for (size_t i = 0; i < n->u.case_.n; i++) {
+			const struct case_item *it = &n->u.case_.items[i];
+			for (size_t k = 0; k < it->npats; k++) {
+				if (k)
+					sbuf_adds(out, " | ");
+				text_word(it->pats[k], out);
+			}
+			sbuf_adds(out, ") ");
+			if (it->body) {
+				text_node(it->body, out);
+				sbuf_addc(out, ' ');
+			}
+			sbuf_adds(out, it->term == CASE_FALLTHROUGH ? ";& " : ";; ");
+		}
+		sbuf_adds(out, "esac");
+		break;
+	case NODE_FUNCDEF:
+		sbuf_printf(out, "%s() ", n->u.func.name);
+		text_node(n->u.func.body, out);
+		return;   /* the body printed its own redirections */
+	}
+	text_redirs(n->redirs, out);
+}
+
+void ast_text(const struct node *n, struct sbuf *out)
+{
+	text_node(n, out);
+}

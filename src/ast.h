@@ -211,5 +211,8 @@ void unit_unref(struct unit *u);
 /* Debug: prints the tree as an S-expression into out (used by tests and -n dumps). */
 struct sbuf;
 void ast_dump(const struct node *n, struct sbuf *out);
+/* The command as shell text, on one line, as `jobs` shows it: words are
+ * requoted, here-document bodies shown as `<< ...`. */
+void ast_text(const struct node *n, struct sbuf *out);
 
 #endif

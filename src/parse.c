@@ -751,6 +751,11 @@ fail:
 	return PARSE_ERROR;
 }
 
+void parser_reset_eof(struct parser *p)
+{
+	p->eof = false;
+}
+
 void parser_free(struct parser *p)
 {
 	if (!p)

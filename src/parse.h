@@ -53,6 +53,9 @@ int parser_line(const struct parser *p);
  * here-document bodies it announced). A parser is used by one thread at a
  * time; separate parsers may run in parallel (no globals, no locks). */
 enum parse_status parser_next(struct parser *p, struct unit **out, struct parse_error *err);
+/* Reads on after an end of input (an interactive shell that did not exit
+ * at Ctrl-D). */
+void parser_reset_eof(struct parser *p);
 void parser_free(struct parser *p);
 
 /* Parses a whole buffer (every complete command) into one unit whose root is
