@@ -21,6 +21,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "jobctl.h"
 #include "net.h"
 #include "signals.h"
 #include "spawn.h"
@@ -98,6 +99,10 @@ struct launch {
 	size_t nmoves, cap;
 	bool stdin_set;
 	bool stdin_null;        /* a background command without job control */
+	bool ignore_tstp;       /* started in the shell's own process group
+	                           under job control: Ctrl-Z must not stop it,
+	                           no one would resume it */
+	struct jobgrp_child jc; /* the job's process group to join */
 	sigset_t reset;         /* to SIG_DFL in the child */
 	int errfd;              /* close-on-exec: the child writes errno here
 	                           when it cannot exec (a pipe, not shared
@@ -139,9 +144,14 @@ static _Noreturn void launch_child(struct launch *l)
 	struct sigaction dfl;
 	memset(&dfl, 0, sizeof dfl);
 	dfl.sa_handler = SIG_DFL;
+	jobgrp_child_setup(&l->jc);   /* while SIGTTOU is still ignored */
 	for (int sig = 1; sig < NSIG; sig++)
 		if (sigismember(&l->reset, sig) == 1)
 			sigaction(sig, &dfl, NULL);
+	if (l->ignore_tstp) {
+		dfl.sa_handler = SIG_IGN;
+		sigaction(SIGTSTP, &dfl, NULL);
+	}
 	for (size_t i = 0; i < l->nmoves; i++) {
 		const struct move *m = &l->moves[i];
 		int rc;
@@ -195,7 +205,7 @@ pid_t spawn_program(struct stage *st, const char *path, char *const argv[],
 	l.envp = envp;
 	l.script_argv = script_argv(path, argv);
 	fdmap_each(&st->fds, add_move, &l);
-	l.stdin_null = bg && !l.stdin_set && !state_opt(OPT_INTERACTIVE);
+	l.stdin_null = bg && !l.stdin_set && !jobctl_on();
 	signals_child_resets(&l.reset);
 	pid_t pid = -1;
 	int errpipe[2] = { -1, -1 };
@@ -217,6 +227,8 @@ pid_t spawn_program(struct stage *st, const char *path, char *const argv[],
 
 	sigset_t all, saved;
 	sigfillset(&all);
+	l.ignore_tstp = !st->grp && jobctl_on();
+	jobgrp_spawn_begin(st->grp, &l.jc);
 	pthread_sigmask(SIG_SETMASK, &all, &saved);
 	pid = launch(&l);
 	int saved_errno = errno;
@@ -225,6 +237,7 @@ pid_t spawn_program(struct stage *st, const char *path, char *const argv[],
 
 	if (pid < 0) {
 		*err = saved_errno;
+		jobgrp_spawn_end(st->grp, -1);
 		goto out;
 	}
 	int childerr;
@@ -238,6 +251,7 @@ pid_t spawn_program(struct stage *st, const char *path, char *const argv[],
 			;
 		pid = -1;
 	}
+	jobgrp_spawn_end(st->grp, pid);
 out:
 	if (errpipe[0] >= 0)
 		close(errpipe[0]);
@@ -370,9 +384,17 @@ pid_t spawn_fork(struct stage *st)
 {
 	pthread_once(&inherited_once, find_inherited);
 	io_flush(st);
+	struct jobgrp_child jc;
+	jobgrp_spawn_begin(st->grp, &jc);
 	pid_t pid = fork();
-	if (pid != 0)
+	if (pid != 0) {
+		jobgrp_spawn_end(st->grp, pid);
 		return pid;
+	}
+	jobgrp_child_setup(&jc);
+	st->grp = NULL;   /* its lock is the parent's: the subshell's children
+	                     are in its group anyway */
+	jobctl_child_reset();
 	arrange_child_fds(st);
 	st->peek[0] = st->peek[1] = -1;   /* closed with the other shell fds */
 	state_trap_reset_subshell();

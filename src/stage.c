@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "locks.h"
+#include "jobctl.h"
 #include "stage.h"
 #include "state.h"
 
@@ -356,6 +357,7 @@ void stage_init_child(struct stage *st, const struct stage *parent)
 		 * in a subshell, so func_depth stays 0 here */
 	}
 	st->confined = confine_ref(parent->confined);   /* pipeline stages share it */
+	st->grp = jobgrp_ref(parent->grp);
 }
 
 
@@ -393,6 +395,8 @@ void stage_destroy(struct stage *st)
 	st->args = NULL;
 	confine_unref(st->confined);
 	st->confined = NULL;
+	jobgrp_unref(st->grp);
+	st->grp = NULL;
 }
 
 /* --- variables -------------------------------------------------------------- */

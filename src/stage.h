@@ -158,6 +158,9 @@ struct stage {
 	atomic_bool stop;       /* asked to stop (signal, EPIPE downstream) */
 	int locks_held;         /* named locks this stage holds (locks.c);
 	                           changed only by the stage's own thread */
+	bool job_stopped;       /* FLOW_INTERRUPT comes from a foreground job
+	                           that stopped ($? is 128+sig, not 130) */
+	bool hangup;            /* the shell got SIGHUP: it exits at once */
 	bool main_thread;       /* runs on the shell's main thread (the main
 	                           stage, or a pipeline's last stage run there) */
 
@@ -168,6 +171,9 @@ struct stage {
 	                           without a fork, and no assignment reaches the
 	                           shared variables: see stage_confine */
 
+	struct jobgrp *grp;     /* the job this stage belongs to under job
+	                           control (its process group), or NULL; a
+	                           reference, shared by the job's stages */
 	struct unit *unit;      /* the unit being run (function definitions
 	                           take a reference on it); borrowed */
 	int peek[2];            /* a private pipe for peeking at a pipe with
