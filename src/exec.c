@@ -10,6 +10,7 @@
 #include "../builtins/builtin.h"
 #include "exec.h"
 #include "expand.h"
+#include "jobctl.h"
 #include "jobs.h"
 #include "net.h"
 #include "parse.h"
@@ -356,6 +357,33 @@ static int exec_error_status(struct stage *st, const char *name, int err, bool b
 	return 126;
 }
 
+/* The foreground job of one process that st started in st->grp (taken
+ * from st): waits for it; failed is the status when pid < 0. */
+static int wait_job(struct stage *st, pid_t pid, const struct node *n,
+                    const struct strvec *argv, int failed)
+{
+	struct jobgrp *g = st->grp;
+	st->grp = NULL;
+	int status = failed;
+	if (pid > 0) {
+		struct sbuf text = SBUF_INIT;
+		if (argv && (n->kind != NODE_SIMPLE || n->u.simple.nwords == 0)) {
+			for (size_t i = 0; i < argv->n; i++)   /* command, exec_argv */
+				sbuf_printf(&text, i ? " %s" : "%s", argv->v[i]);
+		} else {
+			ast_text(n, &text);
+		}
+		struct job *j = jobs_fg_new(g, st->unit, sbuf_str(&text));
+		sbuf_free(&text);
+		jobs_fg_add_proc(j, pid);
+		int sig = jobs_fg_wait(st, j, &status);
+		if (sig)
+			status = jobctl_stopped(st, sig);
+	}
+	jobgrp_unref(g);
+	return status;
+}
+
 static int run_external(struct stage *st, const char *path, struct strvec *argv,
                         struct strvec *assigns, const struct node *n, bool replace)
 {
@@ -377,12 +405,18 @@ static int run_external(struct stage *st, const char *path, struct strvec *argv,
 		strvec_free(&env);
 		return exec_error_status(st, argv->v[0], err, strchr(argv->v[0], '/') != NULL);
 	}
+	bool job = jobctl_starts_jobs(st);
+	if (job)
+		st->grp = jobgrp_new(true);
 	pid_t pid = spawn_program(st, path, argv->v, strvec_argv(&env), false, &err);
 	strvec_free(&env);
 	fdmap_pop_to(&st->fds, mark);
+	if (job)
+		return wait_job(st, pid, n, argv, pid < 0 ? exec_error_status(st, argv->v[0], err,
+		                                                          strchr(argv->v[0], '/') != NULL) : 0);
 	if (pid < 0)
 		return exec_error_status(st, argv->v[0], err, strchr(argv->v[0], '/') != NULL);
-	return spawn_wait(pid);
+	return jobctl_wait(st, pid);
 }
 
 int exec_replace(struct stage *st, int argc, char **argv)
@@ -409,7 +443,7 @@ int exec_replace(struct stage *st, int argc, char **argv)
 		/* a thread stage: the command takes the stage's place */
 		pid_t pid = spawn_program(st, path, av.v, strvec_argv(&env), false, &err);
 		status = pid < 0 ? exec_error_status(st, argv[0], err, strchr(argv[0], '/') != NULL)
-		                 : spawn_wait(pid);
+		                 : jobctl_wait(st, pid);
 	}
 	free(path);
 	strvec_free(&av);
@@ -821,49 +855,75 @@ void exec_in_child(struct stage *st, const struct node *n)
 	exec_exit(st, exec_node(st, t));
 }
 
-static int exec_subshell(struct stage *st, const struct node *body)
+static int exec_subshell(struct stage *st, const struct node *n)
 {
+	const struct node *body = n->u.group.body;
+	bool job = jobctl_starts_jobs(st);
+	if (job)
+		st->grp = jobgrp_new(true);
 	pid_t pid = spawn_fork(st);
 	if (pid < 0) {
 		stage_error(st, "fork: %s", strerror(errno));
+		if (job)
+			wait_job(st, -1, n, NULL, 2);
 		return 2;
 	}
 	if (pid == 0)
 		exec_in_child(st, body);
-	int status = spawn_wait(pid);
+	int status = job ? wait_job(st, pid, n, NULL, 0) : jobctl_wait(st, pid);
 	check_errexit(st, status);
 	return status;
 }
 
+/* Records a background job; under job control, in process group g
+ * (which this releases), with its command's text. */
+static void add_async_job(pid_t pid, struct jobgrp *g, const struct node *cmd)
+{
+	struct sbuf text = SBUF_INIT;
+	if (g)
+		ast_text(cmd, &text);
+	jobs_add(pid, g, sbuf_str(&text));
+	sbuf_free(&text);
+	jobgrp_unref(g);
+	state_set_last_bg(pid);
+}
+
 static int exec_async(struct stage *st, const struct node *cmd)
 {
+	/* under job control, a job of its own: a process group, no terminal */
+	struct jobgrp *g = jobctl_starts_jobs(st) ? jobgrp_new(false) : NULL;
 	if (pipeline_is_external(cmd)) {
 		/* a lone external command: spawn it, no subshell needed */
 		int status = 0;
 		struct stage tmp;   /* its redirections are the child's alone */
 		stage_init_child(&tmp, st);
+		tmp.grp = jobgrp_ref(g);
 		pid_t pid = exec_simple_spawn(&tmp, cmd, true, &status);
 		stage_destroy(&tmp);
-		if (pid < 0)
+		if (pid < 0) {
+			jobgrp_unref(g);
 			return set_status(st, status);
-		jobs_add(pid, "");
-		state_set_last_bg(pid);
+		}
+		add_async_job(pid, g, cmd);
 		return set_status(st, 0);
 	}
 	st->lineno = cmd->line;   /* a listener that fails to bind names this line */
 	net_prebind(st, cmd);   /* listen before `&` returns: no race with the next command */
+	st->grp = g;
 	pid_t pid = spawn_fork(st);
+	st->grp = NULL;
 	if (pid != 0)
 		net_prebind_parent();
 	if (pid < 0) {
 		stage_error(st, "fork: %s", strerror(errno));
+		jobgrp_unref(g);
 		return set_status(st, 2);
 	}
 	if (pid == 0) {
 		net_prebind_child();
 		/* POSIX 2.9.3: no job control: stdin from /dev/null, and SIGINT /
 		 * SIGQUIT ignored */
-		if (!state_opt(OPT_INTERACTIVE)) {
+		if (!g && !state_opt(OPT_INTERACTIVE)) {
 			signal(SIGINT, SIG_IGN);
 			signal(SIGQUIT, SIG_IGN);
 			int fd = open("/dev/null", O_RDONLY);
@@ -874,8 +934,7 @@ static int exec_async(struct stage *st, const struct node *cmd)
 		}
 		exec_in_child(st, cmd);
 	}
-	jobs_add(pid, "");
-	state_set_last_bg(pid);
+	add_async_job(pid, g, cmd);
 	return set_status(st, 0);
 }
 
@@ -951,7 +1010,7 @@ static int exec_compound(struct stage *st, const struct node *n)
 	case NODE_GROUP:
 		return set_status(st, exec_node(st, n->u.group.body));
 	case NODE_SUBSHELL:
-		return set_status(st, exec_subshell(st, n->u.group.body));
+		return set_status(st, exec_subshell(st, n));
 	case NODE_IF:
 		return exec_if(st, n);
 	case NODE_WHILE:
@@ -970,6 +1029,8 @@ int exec_node(struct stage *st, const struct node *n)
 {
 	if (!n)
 		return st->status;
+	if (st->grp)
+		jobgrp_park_point(st->grp, &st->stop);   /* a stopped job's thread stage waits here */
 	if (atomic_load_explicit(&st->stop, memory_order_relaxed)) {
 		st->flow = FLOW_EXIT;
 		return st->status;
@@ -1207,6 +1268,15 @@ void exec_run_traps(struct stage *st)
 			/* interactive Ctrl-C without a trap: abandon the command line */
 			if (sig == SIGINT && state_opt(OPT_INTERACTIVE))
 				st->flow = FLOW_INTERRUPT;
+			/* a hang-up: the jobs get it too, then the shell exits (its
+			 * history is saved on the way out, input.c) */
+			if (sig == SIGHUP && state_opt(OPT_INTERACTIVE)) {
+				jobs_hangup(false);
+				st->hangup = true;
+				st->flow = FLOW_EXIT;
+				st->status = 128 + SIGHUP;
+				break;
+			}
 			continue;
 		}
 		if (*action) {

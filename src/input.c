@@ -33,6 +33,7 @@
 #include "exec.h"
 #include "history.h"
 #include "input.h"
+#include "jobctl.h"
 #include "jobs.h"
 #include "parse.h"
 #include "prompt.h"
@@ -45,11 +46,17 @@ struct reader {
 	const struct rl_ops *rl;     /* NULL: plain reading */
 	struct sbuf entry;           /* the lines of the command being read */
 	unsigned long hist_gen;      /* the history generation rl has */
+	unsigned long commands;      /* commands run so far */
+	unsigned long warned_at;     /* commands when "There are stopped jobs"
+	                                was printed, + 1; 0: not printed */
 };
 
 static bool take_interrupt(void)
 {
-	if (signals_peek_pending() != SIGINT)
+	int sig = signals_peek_pending();
+	if (sig == SIGHUP)
+		return true;   /* left pending: the loop passes it on, then exits */
+	if (sig != SIGINT)
 		return false;
 	signals_take_pending();
 	return true;
@@ -123,6 +130,10 @@ static char *plain_readline(struct stage *st, const char *p)
 		char c;
 		ssize_t n = read(STDIN_FILENO, &c, 1);
 		if (n < 0 && errno == EINTR) {
+			if (signals_peek_pending() == SIGHUP) {
+				sbuf_reset(&b);
+				break;   /* an empty line: the loop sees the signal */
+			}
 			if (signals_peek_pending() == SIGINT) {
 				signals_take_pending();
 				sbuf_reset(&b);
@@ -178,7 +189,24 @@ static void flush_entry(struct reader *r)
 
 static void before_command(void *ctx)
 {
-	flush_entry(ctx);
+	struct reader *r = ctx;
+	flush_entry(r);
+	r->commands++;
+}
+
+/* Exit (exit, or end of input) with stopped jobs: the first attempt warns
+ * and the shell goes on; a second one right after it exits (and the stopped
+ * jobs get SIGHUP and SIGCONT). */
+static bool exit_allowed(struct reader *r)
+{
+	if (r->st->hangup || !jobs_any_stopped())
+		return true;
+	if (r->warned_at && r->commands <= r->warned_at)
+		return true;
+	io_puts(r->st, 2, "There are stopped jobs.\n");
+	io_flush(r->st);
+	r->warned_at = r->commands + 1;
+	return false;
 }
 
 static int read_line(void *ctx, struct sbuf *line, bool continuation)
@@ -186,6 +214,7 @@ static int read_line(void *ctx, struct sbuf *line, bool continuation)
 	struct reader *r = ctx;
 	if (!continuation) {
 		flush_entry(r);    /* a command that did not parse */
+		jobctl_sync();     /* set -m / set +m */
 		report_jobs(r->st);
 		sync_history(r);
 	}
@@ -226,16 +255,27 @@ int input_interactive(struct stage *st)
 	struct parser *p = parser_new("stdin", read_line, &r);
 	parser_set_alias(p, alias_cb, NULL);
 	int status = 0;
+	jobctl_sync();   /* job control from the first prompt (set -m) */
 	for (;;) {
 		status = exec_parser_loop_hook(st, p, "stdin", before_command, &r);
 		if (st->flow == FLOW_INTERRUPT) {
 			st->flow = FLOW_NONE;
-			st->status = 130;
+			/* Ctrl-C: 130; a job stopped by Ctrl-Z set 128+sig itself */
+			if (!st->job_stopped)
+				st->status = 130;
+			st->job_stopped = false;
 			sbuf_reset(&r.entry);
+			continue;
+		}
+		if (!exit_allowed(&r)) {
+			st->flow = FLOW_NONE;
+			parser_reset_eof(p);
 			continue;
 		}
 		break;
 	}
+	if (!st->hangup)
+		jobs_hangup(true);   /* stopped jobs would never be resumed */
 	flush_entry(&r);
 	if (st->flow != FLOW_EXIT)
 		io_puts(st, 2, "exit\n");

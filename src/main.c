@@ -28,6 +28,7 @@ struct invocation {
 	bool login;              /* -l, --login, or argv[0] starts with '-' */
 	bool norc;               /* --norc: no $ENV, no ~/.conchrc */
 	bool noprofile;          /* --noprofile: no /etc/profile, ~/.profile */
+	bool no_monitor;         /* +m or +o monitor: no job control even if interactive */
 };
 
 static void usage(FILE *out)
@@ -125,9 +126,11 @@ static int parse_options(int argc, char **argv, struct invocation *inv)
 					return -1;
 				}
 				state_opt_set(o, on);
+				inv->no_monitor |= o == OPT_MONITOR && !on;
 				break;
 			}
 			default:
+				inv->no_monitor |= *p == 'm' && !on;
 				if (!set_letter(*p, on)) {
 					fprintf(stderr, "conch: -%c: unknown option\n", *p);
 					usage(stderr);
@@ -256,7 +259,7 @@ static bool collates_as_c(void)
 
 int main(int argc, char **argv)
 {
-	struct invocation inv = { NULL, false, false, 0, argv[0] && argv[0][0] == '-', false, false };
+	struct invocation inv = { NULL, false, false, 0, argv[0] && argv[0][0] == '-', false, false, false };
 	struct stage st;
 
 	/* Only the categories the shell uses: the order of pathname expansion
@@ -285,6 +288,8 @@ int main(int argc, char **argv)
 	if (inv.read_stdin && !inv.command && isatty(0) && isatty(2))
 		inv.interactive = true;
 	state_opt_set(OPT_INTERACTIVE, inv.interactive);
+	if (inv.interactive && !inv.no_monitor)
+		state_opt_set(OPT_MONITOR, true);   /* POSIX: job control by default */
 	if (inv.interactive) {
 		charset_load();   /* readline edits characters, not bytes */
 		if (!getenv("PS1"))

@@ -54,6 +54,8 @@
 #include "../builtins/builtin.h"
 #include "exec.h"
 #include "expand.h"
+#include "jobctl.h"
+#include "jobs.h"
 #include "net.h"
 #include "pipeline.h"
 #include "redir.h"
@@ -67,17 +69,22 @@ struct runner {
 	pthread_t tid;
 	int status;
 	sem_t done;        /* posted by the thread when the stage has ended */
+	bool wake_main;    /* a stage of a job: wake the main thread's wait */
+	bool finished;     /* done was taken (runner_done) */
 };
 
 static void *runner_main(void *arg)
 {
 	struct runner *r = arg;
+	bool wake = r->wake_main;
 	int status = exec_node(&r->st, r->n);
 	if (r->st.flow == FLOW_EXIT)
 		status = r->st.status;
 	r->status = status;
 	stage_destroy(&r->st);   /* closes the stage's pipe ends */
 	sem_post(&r->done);
+	if (wake)
+		jobctl_wake();   /* r may be gone: the waiter joins, then frees */
 	return NULL;
 }
 
@@ -109,6 +116,33 @@ static void stop_one(void *r)
 {
 	runner_stop(r);
 }
+
+/* A thread stage as a member of a job (jobs.h). */
+static bool runner_done(void *t, int *status)
+{
+	struct runner *r = t;
+	if (!r->finished && sem_trywait(&r->done) == 0)
+		r->finished = true;
+	if (r->finished)
+		*status = r->status;
+	return r->finished;
+}
+
+static void runner_stop_sig(void *t, int sig)
+{
+	(void)sig;
+	runner_stop(t);
+}
+
+static void runner_release(void *t)
+{
+	struct runner *r = t;
+	pthread_join(r->tid, NULL);
+	sem_destroy(&r->done);
+	free(r);
+}
+
+static const struct job_thread_ops runner_ops = { runner_done, runner_stop_sig, runner_release };
 
 /* Should the stage waiting for a pipeline stop it? Its own stop flag (a
  * nested pipeline in a stopped stage), or Ctrl-C on the main thread. */
@@ -230,6 +264,19 @@ static void start_stage(struct stage *st, const struct node *c, bool last, int i
 	}
 	struct runner *r = xcalloc(1, sizeof *r);
 	child_stage(&r->st, st, in, out);
+	if (st->grp && !last) {
+		/* a job's thread stage may outlive this command line (Ctrl-Z):
+		 * it gets its own copies of the fds it borrowed */
+		struct fdmap own;
+		if (fdmap_dup(&own, &st->fds) == 0) {
+			if (in >= 0)
+				fdmap_push(&own, 0, in, true);
+			if (out >= 0)
+				fdmap_push(&own, 1, out, true);
+			fdmap_forget(&r->st.fds);   /* the pipe ends moved to own */
+			r->st.fds = own;
+		}
+	}
 	r->n = c;
 	sl->r = r;
 	if (last) {
@@ -237,6 +284,7 @@ static void start_stage(struct stage *st, const struct node *c, bool last, int i
 		r->st.main_thread = st->main_thread;   /* runs on this thread */
 		return;
 	}
+	r->wake_main = r->st.grp != NULL;
 	if (runner_start(r) == 0) {
 		sl->kind = SLOT_THREAD;
 		return;
@@ -273,6 +321,43 @@ static void stop_threads(void *ctx)
 			runner_stop(c->slots[i].r);
 }
 
+/* The pipeline's stages are started as a foreground job (st->grp, which
+ * this takes from st): waits for it with the other jobs' rules. */
+static int pipeline_wait_job(struct stage *st, const struct node *n, struct slot *slots, size_t k)
+{
+	struct jobgrp *g = st->grp;
+	st->grp = NULL;
+	struct sbuf text = SBUF_INIT;
+	ast_text(n, &text);
+	struct job *j = jobs_fg_new(g, st->unit, sbuf_str(&text));
+	sbuf_free(&text);
+	jobgrp_unref(g);
+	for (size_t i = 0; i < k; i++) {
+		if (slots[i].kind == SLOT_PROC)
+			jobs_fg_add_proc(j, slots[i].pid);
+		else if (slots[i].kind == SLOT_THREAD)
+			jobs_fg_add_thread(j, slots[i].r, &runner_ops);   /* the job frees it */
+		else
+			jobs_fg_add_status(j, slots[i].status);
+	}
+	int *statuses = xcalloc(k, sizeof *statuses);
+	int sig = jobs_fg_wait(st, j, statuses);
+	for (size_t i = 0; i < k; i++)
+		slots[i].status = statuses[i];
+	free(statuses);
+	int status = slots[k - 1].status;
+	if (state_opt(OPT_PIPEFAIL))
+		for (size_t i = k; i-- > 0;)
+			if (slots[i].status != 0) {
+				status = slots[i].status;
+				break;
+			}
+	record_statuses(slots, k);
+	if (sig)
+		status = jobctl_stopped(st, sig);
+	return status;
+}
+
 int pipeline_run(struct stage *st, const struct node *n)
 {
 	size_t k = n->u.pipeline.n;
@@ -281,6 +366,12 @@ int pipeline_run(struct stage *st, const struct node *n)
 	struct slot *slots = xcalloc(k, sizeof *slots);
 	int prev = -1;
 	io_flush(st);
+	/* under job control, a pipeline the shell runs is a job: every stage
+	 * in its process group, the shell code on threads (so that the job
+	 * can stop while the shell goes back to its prompt) */
+	bool job = jobctl_starts_jobs(st);
+	if (job)
+		st->grp = jobgrp_new(true);
 	for (size_t i = 0; i < k; i++) {
 		int p[2] = { -1, -1 };
 		if (i + 1 < k) {
@@ -299,8 +390,14 @@ int pipeline_run(struct stage *st, const struct node *n)
 				break;
 			}
 		}
-		start_stage(st, n->u.pipeline.cmds[i], i + 1 == k, prev, p[1], &slots[i]);
+		start_stage(st, n->u.pipeline.cmds[i], i + 1 == k && !job, prev, p[1], &slots[i]);
 		prev = p[0];
+	}
+	if (job) {
+		int status = pipeline_wait_job(st, n, slots, k);
+		free(slots);
+		stage_nest_leave(st);
+		return status;
 	}
 	struct stop_ctx sc = { slots, k };
 	bool stopping = false;
@@ -324,7 +421,7 @@ int pipeline_run(struct stage *st, const struct node *n)
 			sl->joined = true;
 			sl->status = sl->r->status;
 		} else if (sl->kind == SLOT_PROC) {
-			sl->status = spawn_wait(sl->pid);
+			sl->status = jobctl_wait(st, sl->pid);
 		}
 		free(sl->r);
 	}
@@ -581,7 +678,7 @@ static int capture_fork(struct stage *st, const struct node *body, struct sbuf *
 	}
 	read_all(pfd[0], out);
 	close(pfd[0]);
-	return spawn_wait(pid);
+	return jobctl_wait(st, pid);
 }
 
 int exec_capture(struct stage *st, const struct node *body, struct sbuf *out)
@@ -628,5 +725,5 @@ int pipeline_run_forked(struct stage *st, const struct node *n)
 	child_stage(&tmp, st, -1, -1);
 	int rc = fork_stage(&tmp, n, &pid);
 	stage_destroy(&tmp);
-	return rc != 0 ? 2 : spawn_wait(pid);
+	return rc != 0 ? 2 : jobctl_wait(st, pid);
 }
