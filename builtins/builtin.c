@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../src/jobs.h"
 #include "../src/state.h"
 #include "builtin.h"
 
@@ -17,10 +18,12 @@ static const struct builtin table[] = {
 	{ ":",        builtin_colon,    BUILTIN_SPECIAL },
 	{ "[",        builtin_test,     0 },
 	{ "alias",    builtin_alias,    0 },
+	{ "bg",       builtin_bg,       0 },
 	{ "break",    builtin_break,    BUILTIN_SPECIAL },
 	{ "cd",       builtin_cd,       0 },
 	{ "command",  builtin_command,  0 },
 	{ "continue", builtin_continue, BUILTIN_SPECIAL },
+	{ "disown",   builtin_disown,   0 },
 	{ "echo",     builtin_echo,     0 },
 	{ "eval",     builtin_eval,     BUILTIN_SPECIAL },
 	{ "exec",     builtin_exec,     BUILTIN_SPECIAL },
@@ -28,6 +31,7 @@ static const struct builtin table[] = {
 	{ "export",   builtin_export,   BUILTIN_SPECIAL | BUILTIN_DECL },
 	{ "false",    builtin_false,    0 },
 	{ "fc",       builtin_fc,       0 },
+	{ "fg",       builtin_fg,       0 },
 	{ "getopts",  builtin_getopts,  0 },
 	{ "halfclose", builtin_halfclose, 0 },
 	{ "hash",     builtin_hash,     0 },
@@ -109,4 +113,15 @@ int builtin_fatal(struct stage *st, int status)
 	if (st->soft_special == 0 && !state_opt(OPT_INTERACTIVE))
 		st->flow = FLOW_EXIT;
 	return status;
+}
+
+int builtin_job_spec(const char *spec, char *err, size_t errlen)
+{
+	if (spec[0] != '%') {
+		char *pct = xasprintf("%%%s", spec);
+		int num = jobs_find(pct, err, errlen);
+		free(pct);
+		return num;
+	}
+	return jobs_find(spec, err, errlen);
 }

@@ -69,13 +69,18 @@ int builtin_signal_number(const char *s);
 /* Pid for a job spec (%n, %%, %+) or a pid; a thread job's id (-N, see
  * jobs.h); 0 after an error message. */
 pid_t builtin_job_pid(struct stage *st, const char *spec);
+/* The job number of a spec for fg, bg and disown, where a bare N means %N;
+ * 0 with a message in err. */
+int builtin_job_spec(const char *spec, char *err, size_t errlen);
 
 builtin_fn builtin_alias;
+builtin_fn builtin_bg;
 builtin_fn builtin_break;
 builtin_fn builtin_cd;
 builtin_fn builtin_colon;
 builtin_fn builtin_command;
 builtin_fn builtin_continue;
+builtin_fn builtin_disown;
 builtin_fn builtin_dot;
 builtin_fn builtin_echo;
 builtin_fn builtin_eval;
@@ -83,6 +88,7 @@ builtin_fn builtin_exec;
 builtin_fn builtin_exit;
 builtin_fn builtin_export;
 builtin_fn builtin_false;
+builtin_fn builtin_fg;
 builtin_fn builtin_fc;
 builtin_fn builtin_getopts;
 builtin_fn builtin_halfclose;

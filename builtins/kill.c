@@ -25,10 +25,12 @@
  * `kill -l INT` prints 2.
  * A pid that is not a number, or a kill(2) that fails, is reported and
  * makes the status 1; the other pids still get the signal. Usage errors: 2.
- * Job ids: %N, %% and %+ (the newest job) name the job's process;
- * other forms (%-, %name, %?text) are "no such job", status 1.
- * A thread job (the thread builtin) is asked to stop instead: it ends at its
- * next command with status 128+sig (signal 0 checks that it still runs).
+ * Job specs (%N %+ %% %- %NAME %?TEXT, jobs.h) send the signal to the whole
+ * job: its process group under job control (or its processes), and its
+ * thread stages, which end at their next command with status 128+sig; a
+ * stopped job also gets SIGCONT after a signal that ends it, and STOP or
+ * TSTP stop a job as Ctrl-Z does. A thread job (the thread builtin) is asked
+ * to stop (signal 0 checks that it still runs).
  */
 
 static bool all_digits(const char *s)
@@ -39,18 +41,6 @@ static bool all_digits(const char *s)
 		if (!isdigit((unsigned char)*s))
 			return false;
 	return true;
-}
-
-/* The pid of job spec s (after the %), a thread job's id (-N), or 0. */
-static long job_pid(const char *s)
-{
-	long n;
-
-	if (*s == '\0' || strcmp(s, "%") == 0 || strcmp(s, "+") == 0)
-		return jobs_pid(0);
-	if (all_digits(s) && parse_long(s, &n) && n >= 1 && n <= 0x7fffffff)
-		return jobs_pid((int)n);
-	return 0;
 }
 
 static int usage(struct stage *st)
@@ -134,13 +124,17 @@ int builtin_kill(struct stage *st, int argc, char **argv)
 	for (; i < argc; i++) {
 		long pid;
 		if (argv[i][0] == '%') {
-			pid = job_pid(argv[i] + 1);
-			if (pid == 0 || (pid < 0 && jobs_kill_thread((pid_t)pid, sig) != 0)) {
-				stage_error(st, "kill: %s: no such job", argv[i]);
+			char err[256];
+			int num = jobs_find(argv[i], err, sizeof err);
+			int rc = num ? jobs_kill(num, sig) : 0;
+			if (!num) {
+				stage_error(st, "kill: %s", err);
+				status = 1;
+			} else if (rc != 0) {
+				stage_error(st, "kill: %s: %s", argv[i], rc == ESRCH ? "no such job" : strerror(rc));
 				status = 1;
 			}
-			if (pid <= 0)
-				continue;
+			continue;
 		} else if (!parse_long(argv[i], &pid) || pid != (pid_t)pid) {
 			stage_error(st, "kill: %s: arguments must be process or job IDs", argv[i]);
 			status = 1;

@@ -15,6 +15,7 @@ static const struct {
 } table[] = {
 	{ "cd",       "-L -P" },
 	{ "command",  "-p -v -V" },
+	{ "disown",   "-a -h -r" },
 	{ "echo",     "-n" },
 	{ "export",   "-n -p" },
 	{ "fc",       "-e -l -n -r -s" },

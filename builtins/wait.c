@@ -16,18 +16,11 @@ pid_t builtin_job_pid(struct stage *st, const char *spec)
 {
 	long n = 0;
 	if (spec[0] == '%') {
-		const char *s = spec + 1;
-		if (*s == '\0' || *s == '%' || *s == '+')
-			n = 0;
-		else if (!parse_long(s, &n) || n < 1) {
-			stage_error(st, "%s: no such job", spec);
-			return 0;
-		}
-		pid_t pid = jobs_pid((int)n);
-		if (pid == 0) {
-			stage_error(st, "%s: no such job", spec);
-			return 0;
-		}
+		char err[256];
+		int num = jobs_find(spec, err, sizeof err);
+		pid_t pid = num ? jobs_pid(num) : 0;
+		if (pid == 0)
+			stage_error(st, "%s", num ? "no such job" : err);
 		return pid;   /* negative for a thread job */
 	}
 	if (!parse_long(spec, &n) || n <= 0) {
