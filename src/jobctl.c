@@ -333,6 +333,11 @@ void jobgrp_park(struct jobgrp *g)
 	pthread_mutex_unlock(&g->lock);
 }
 
+bool jobgrp_parked(struct jobgrp *g)
+{
+	return atomic_load(&g->park_hint);
+}
+
 void jobgrp_unpark(struct jobgrp *g)
 {
 	pthread_mutex_lock(&g->lock);

@@ -110,6 +110,8 @@ bool jobgrp_take_interrupt(struct jobgrp *g);
  * job is unparked or *stop becomes true. */
 void jobgrp_park(struct jobgrp *g);
 void jobgrp_unpark(struct jobgrp *g);
+/* Whether the group's thread stages are asked to stay parked. */
+bool jobgrp_parked(struct jobgrp *g);
 void jobgrp_park_point(struct jobgrp *g, const _Atomic bool *stop);
 
 /* Waits for a process of st's job started by a thread stage: stops are

@@ -293,10 +293,11 @@ static bool job_poll(struct job *j)
 		}
 		if (m->done)
 			continue;
-		if (m->pid > 0 && m->stopped)
+		/* a thread stage of a parked group counts as stopped */
+		if (m->pid > 0 ? m->stopped : j->grp && jobgrp_parked(j->grp))
 			stopped = true;
-		else if (m->pid > 0 || !j->stopped)
-			running = true;   /* a parked thread stage counts as stopped */
+		else
+			running = true;
 	}
 	j->stopped = stopped && !running;
 	bool changed = job_done(j) != was_done || j->stopped != was_stopped;
@@ -407,9 +408,9 @@ static char *job_line(const struct job *j, char mark, bool long_fmt)
 	bool running = !job_done(j) && !j->stopped;
 	if (long_fmt) {
 		if (j->is_thread)
-			sbuf_printf(&b, "[%d]%c %%%d %-24s%s", j->num, mark, j->num, sbuf_str(&st), j->cmd);
+			sbuf_printf(&b, "[%d]%c  %%%d %-24s%s", j->num, mark, j->num, sbuf_str(&st), j->cmd);
 		else
-			sbuf_printf(&b, "[%d]%c %ld %-24s%s", j->num, mark, (long)job_pgid(j), sbuf_str(&st), j->cmd);
+			sbuf_printf(&b, "[%d]%c  %ld %-24s%s", j->num, mark, (long)job_pgid(j), sbuf_str(&st), j->cmd);
 	} else {
 		sbuf_printf(&b, "[%d]%c  %-24s%s", j->num, mark, sbuf_str(&st), j->cmd);
 	}
@@ -589,9 +590,10 @@ int jobs_wait_all(bool (*interrupted)(void))
 {
 	pthread_once(&once, init_once);
 	for (;;) {
-		pid_t id = 0;
+		pid_t id = 0;          /* a job to wait for (negative: a thread job) */
+		bool again = false;    /* a job without members was dropped */
 		pthread_mutex_lock(&lock);
-		for (struct job *j = jobs; j && !id; j = j->next) {
+		for (struct job *j = jobs; j && !id && !again; j = j->next) {
 			job_poll(j);
 			if (j->stopped && !job_done(j))
 				continue;   /* would never end on its own */
@@ -601,14 +603,14 @@ int jobs_wait_all(bool (*interrupted)(void))
 				pthread_mutex_unlock(&lock);
 				finish(j);
 				pthread_mutex_lock(&lock);
-				id = -1;   /* look again */
+				again = true;
 			}
 		}
 		pthread_mutex_unlock(&lock);
+		if (again)
+			continue;
 		if (id == 0)
 			return 0;
-		if (id == -1)
-			continue;
 		if (interrupted && interrupted())
 			return -1;
 		if (jobs_wait_pid(id, interrupted) == -2)
@@ -1011,6 +1013,16 @@ int jobs_fg_wait(struct stage *st, struct job *j, int *statuses)
 	/* ended */
 	for (size_t i = 0; i < j->n; i++)
 		statuses[i] = j->m[i].status;
+	if (!interrupting) {
+		/* a process that Ctrl-C ended between two looks: the shell
+		 * acts on it as on its own SIGINT, and the command line ends */
+		for (size_t i = 0; i < j->n && !interrupting; i++)
+			if (j->m[i].pid > 0 && WIFSIGNALED(j->m[i].ws) &&
+			    WTERMSIG(j->m[i].ws) == SIGINT)
+				interrupting = true;
+		if (interrupting)
+			signals_note(SIGINT);
+	}
 	jobctl_give_terminal(0);
 	bool by_signal = false;
 	for (size_t i = 0; i < j->n; i++)

@@ -416,7 +416,7 @@ lock L; echo got'
 
 @test "thread: jobs lists it" {
 	run timeout 5 "$CONCH" -c 'f() { sleep 0.5; }; thread f x; jobs'
-	assert_output '[1]   Running   thread f x'
+	assert_output '[1]+  Running                 thread f x &'
 }
 
 @test "thread: its output goes where the caller's did, even after the caller's redirection ends" {
