@@ -269,21 +269,39 @@ static void text_param(const struct param_exp *pe, struct sbuf *out)
 	sbuf_addc(out, '}');
 }
 
+/* Whether the quoted run of parts from i on is plain text without a ', so
+ * that it can be written in single quotes, as it most likely was typed. */
+static bool single_quotable(const struct word *w, size_t i)
+{
+	for (; i < w->nparts && w->parts[i].quoted; i++)
+		if (w->parts[i].kind != PART_LIT ||
+		    memchr(w->parts[i].u.lit.s, '\'', w->parts[i].u.lit.len))
+			return false;
+	return true;
+}
+
 static void text_word(const struct word *w, struct sbuf *out)
 {
-	bool in_dq = false;
+	char in_q = 0;   /* the quote open: 0, '"' or '\'' */
 	for (size_t i = 0; i < w->nparts; i++) {
 		const struct word_part *p = &w->parts[i];
-		if (p->quoted != in_dq) {
-			sbuf_addc(out, '"');
-			in_dq = p->quoted;
+		if (p->quoted != (in_q != 0)) {
+			if (in_q) {
+				sbuf_addc(out, in_q);
+				in_q = 0;
+			} else {
+				in_q = single_quotable(w, i) ? '\'' : '"';
+				sbuf_addc(out, in_q);
+			}
 		}
 		switch (p->kind) {
 		case PART_LIT:
+			/* unquoted text from the source holds none of these;
+			 * glob characters, = and ~ in it are as typed */
 			for (size_t k = 0; k < p->u.lit.len; k++) {
 				char c = p->u.lit.s[k];
-				if (in_dq ? strchr("\"$`\\", c) != NULL
-				          : strchr(" \t\n\"'$`\\|&;<>()*?[#~=%{}", c) != NULL)
+				if (in_q == '"' ? strchr("\"$`\\", c) != NULL
+				    : !in_q && strchr(" \t\n\"'$`\\|&;<>()", c) != NULL)
 					sbuf_addc(out, '\\');
 				sbuf_addc(out, c);
 			}
@@ -318,8 +336,8 @@ static void text_word(const struct word *w, struct sbuf *out)
 			break;
 		}
 	}
-	if (in_dq)
-		sbuf_addc(out, '"');
+	if (in_q)
+		sbuf_addc(out, in_q);
 }
 
 static void text_redirs(const struct redir *r, struct sbuf *out)

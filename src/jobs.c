@@ -344,11 +344,13 @@ static void death_text(struct sbuf *b, int ws)
 #endif
 }
 
-static void state_text(struct sbuf *b, const struct job *j)
+/* A stopped job is "Stopped" in the short format and names the signal in
+ * the long one ("Stopped (tty input)"), as bash does. */
+static void state_text(struct sbuf *b, const struct job *j, bool long_fmt)
 {
 	if (!job_done(j)) {
 		if (j->stopped) {
-			const char *t = signal_text(j->stop_sig);
+			const char *t = long_fmt ? signal_text(j->stop_sig) : NULL;
 			sbuf_adds(b, t ? t : "Stopped");
 		} else {
 			sbuf_adds(b, "Running");
@@ -404,7 +406,7 @@ static pid_t job_pgid(const struct job *j)
 static char *job_line(const struct job *j, char mark, bool long_fmt)
 {
 	struct sbuf st = SBUF_INIT, b = SBUF_INIT;
-	state_text(&st, j);
+	state_text(&st, j, long_fmt);
 	bool running = !job_done(j) && !j->stopped;
 	if (long_fmt) {
 		if (j->is_thread)
