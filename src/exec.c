@@ -877,13 +877,20 @@ static int exec_subshell(struct stage *st, const struct node *n)
 
 /* Records a background job; under job control, in process group g
  * (which this releases), with its command's text. */
-static void add_async_job(pid_t pid, struct jobgrp *g, const struct node *cmd)
+/* Enters a started `&` job in the table; an interactive shell with job
+ * control says "[n] pid", as bash and ksh do. */
+static void add_async_job(struct stage *st, pid_t pid, struct jobgrp *g, const struct node *cmd)
 {
 	struct sbuf text = SBUF_INIT;
 	if (g)
 		ast_text(cmd, &text);
-	jobs_add(pid, g, sbuf_str(&text));
+	int num = jobs_add(pid, g, sbuf_str(&text));
 	sbuf_free(&text);
+	if (g && state_opt(OPT_INTERACTIVE)) {
+		char line[48];
+		snprintf(line, sizeof line, "[%d] %ld\n", num, (long)pid);
+		io_puts(st, 2, line);
+	}
 	jobgrp_unref(g);
 	state_set_last_bg(pid);
 }
@@ -904,7 +911,7 @@ static int exec_async(struct stage *st, const struct node *cmd)
 			jobgrp_unref(g);
 			return set_status(st, status);
 		}
-		add_async_job(pid, g, cmd);
+		add_async_job(st, pid, g, cmd);
 		return set_status(st, 0);
 	}
 	st->lineno = cmd->line;   /* a listener that fails to bind names this line */
@@ -934,7 +941,7 @@ static int exec_async(struct stage *st, const struct node *cmd)
 		}
 		exec_in_child(st, cmd);
 	}
-	add_async_job(pid, g, cmd);
+	add_async_job(st, pid, g, cmd);
 	return set_status(st, 0);
 }
 

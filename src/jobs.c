@@ -705,6 +705,7 @@ static int signal_job_locked(struct job *j, int sig)
 		}
 		return 0;
 	}
+	job_poll(j);   /* a stop not yet collected must get its SIGCONT below */
 	pid_t pgid = j->grp ? jobgrp_pgid(j->grp) : 0;
 	bool live_procs = false;
 	for (size_t i = 0; i < j->n; i++)
@@ -751,6 +752,12 @@ static int signal_job_locked(struct job *j, int sig)
 	}
 	if (!live_procs && !threads && !job_done(j))
 		rc = ESRCH;
+	if (rc == 0 && (sig == SIGCONT || (j->stopped && ends(sig)))) {
+		/* resumed now, so that a wait right after blocks until it ends */
+		for (size_t i = 0; i < j->n; i++)
+			j->m[i].stopped = false;
+		j->stopped = false;
+	}
 	return rc;
 }
 
@@ -760,11 +767,6 @@ int jobs_kill(int n, int sig)
 	pthread_mutex_lock(&lock);
 	struct job *j = find_locked(n);
 	int rc = j ? signal_job_locked(j, sig) : ESRCH;
-	if (j && sig == SIGCONT && !j->is_thread) {
-		for (size_t i = 0; i < j->n; i++)
-			j->m[i].stopped = false;
-		j->stopped = false;
-	}
 	pthread_mutex_unlock(&lock);
 	return rc;
 }
