@@ -882,8 +882,7 @@ static int exec_subshell(struct stage *st, const struct node *n)
 static void add_async_job(struct stage *st, pid_t pid, struct jobgrp *g, const struct node *cmd)
 {
 	struct sbuf text = SBUF_INIT;
-	if (g)
-		ast_text(cmd, &text);
+	ast_text(cmd, &text);
 	int num = jobs_add(pid, g, sbuf_str(&text));
 	sbuf_free(&text);
 	if (g && state_opt(OPT_INTERACTIVE)) {

@@ -62,12 +62,37 @@ static bool take_interrupt(void)
 	return true;
 }
 
+static int notify_fd(void)
+{
+	return state_opt(OPT_NOTIFY) ? jobctl_wake_fd() : -1;
+}
+
+static char *notify(void)
+{
+	jobctl_wake_drain();
+	struct strvec done = STRVEC_INIT;
+	jobs_reap(&done);
+	struct sbuf b = SBUF_INIT;
+	for (size_t i = 0; i < done.n; i++) {
+		sbuf_adds(&b, done.v[i]);
+		sbuf_addc(&b, '\n');
+	}
+	strvec_free(&done);
+	if (b.len == 0) {
+		sbuf_free(&b);
+		return NULL;
+	}
+	return sbuf_detach(&b);
+}
+
 static const struct rl_host host = {
 	RL_MODULE_VERSION,
 	take_interrupt,
 	complete_commands,
 	complete_variables,
 	complete_options,
+	notify_fd,
+	notify,
 };
 
 /* Opens the module; NULL (message in err) when it cannot be used. */

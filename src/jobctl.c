@@ -192,6 +192,11 @@ void jobctl_wake_drain(void)
 			;
 }
 
+int jobctl_wake_fd(void)
+{
+	return jobctl_on() ? wake[0] : -1;
+}
+
 void jobctl_wake_wait(void)
 {
 	struct pollfd p = { wake[0], POLLIN, 0 };

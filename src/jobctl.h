@@ -79,6 +79,8 @@ void jobctl_wake(void);
  * written or a signal arrives. */
 void jobctl_wake_drain(void);
 void jobctl_wake_wait(void);
+/* The pipe's read end, to poll with other fds; -1 without job control. */
+int jobctl_wake_fd(void);
 
 struct jobgrp *jobgrp_new(bool foreground);
 struct jobgrp *jobgrp_ref(struct jobgrp *g);   /* NULL-safe */

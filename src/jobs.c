@@ -97,6 +97,14 @@ static struct job *jobs;              /* ordered by number */
 static struct job *disowned;          /* no longer jobs, still to be reaped */
 static unsigned long seq_counter;     /* under lock */
 
+/* The statuses of reported, forgotten jobs' processes, so that `wait $!`
+ * still returns a job's status after `jobs` or the prompt reported it
+ * (POSIX keeps at least CHILD_MAX of them; these are the newest). Under
+ * lock. */
+enum { KNOWN_MAX = 1024 };
+static struct known { pid_t pid; int status; } known[KNOWN_MAX];
+static size_t known_next;
+
 static void init_cond(void)
 {
 	pthread_condattr_t ca;
@@ -210,6 +218,33 @@ static struct job *find_pid_locked(pid_t pid)
 				return j;
 	}
 	return NULL;
+}
+
+static int job_status(const struct job *j);
+
+static void remember_locked(const struct job *j)
+{
+	if (j->is_thread)
+		return;
+	int status = job_status(j);
+	for (size_t i = 0; i < j->n; i++) {
+		if (j->m[i].pid <= 0)
+			continue;
+		known[known_next] = (struct known){ j->m[i].pid, status };
+		known_next = (known_next + 1) % KNOWN_MAX;
+	}
+}
+
+/* The remembered status of pid (forgotten once taken), or -1. */
+static int take_known_locked(pid_t pid)
+{
+	for (size_t i = 0; i < KNOWN_MAX; i++) {
+		if (known[i].pid == pid && pid > 0) {
+			known[i].pid = 0;
+			return known[i].status;
+		}
+	}
+	return -1;
 }
 
 static void unlink_locked(struct job *j)
@@ -430,6 +465,7 @@ int jobs_add(pid_t pid, struct jobgrp *g, const char *cmd)
 	member_add(j, (struct member){ .pid = pid });
 	j->shown = true;
 	pthread_mutex_lock(&lock);
+	take_known_locked(pid);   /* a reused pid: the old status is not its */
 	insert_locked(j, 0);
 	int num = j->num;
 	pthread_mutex_unlock(&lock);
@@ -526,8 +562,9 @@ int jobs_wait_pid(pid_t pid, bool (*interrupted)(void))
 	pthread_mutex_lock(&lock);
 	struct job *j = find_pid_locked(pid);
 	if (!j) {
+		int known_status = take_known_locked(pid);
 		pthread_mutex_unlock(&lock);
-		return -1;
+		return known_status;
 	}
 	int num = j->num;
 	int status = -1;
@@ -798,6 +835,7 @@ void jobs_list(struct strvec *out, const int *nums, size_t n, bool long_fmt, boo
 		j->shown = true;
 		if (job_done(j) && !pids_only) {
 			/* POSIX: a finished job is forgotten once reported */
+			remember_locked(j);
 			*pp = j->next;
 			j->next = finished;
 			finished = j;
@@ -842,6 +880,7 @@ void jobs_reap(struct strvec *out)
 			j->shown = true;
 		}
 		if (job_done(j)) {
+			remember_locked(j);
 			*pp = j->next;
 			j->next = finished;
 			finished = j;

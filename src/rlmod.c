@@ -11,6 +11,7 @@
  */
 
 #include <errno.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,24 +35,57 @@ static const char special[] = " \t\n\\\"'`@$><=;|&()#?*[]!{}^";
 
 /* --- keys ---------------------------------------------------------------- */
 
+/* set -b: a job's report, printed at once on lines of its own, then the
+ * prompt and the line being edited drawn again below it. */
+static void notify_jobs(void)
+{
+	char *lines = host->notify();
+	if (!lines)
+		return;
+	rl_crlf();
+	fputs(lines, rl_outstream);
+	fflush(rl_outstream);
+	free(lines);
+	rl_on_new_line();
+	rl_redisplay();
+}
+
+/* Ctrl-C: abandon the line, return an empty one. */
+static int abandon_line(void)
+{
+	rl_replace_line("", 0);
+	rl_point = rl_end = 0;
+	if (write(STDERR_FILENO, "\n", 1) < 0) {
+		/* nothing to do */
+	}
+	return '\n';
+}
+
 static int conch_getc(FILE *in)
 {
 	for (;;) {
+		int nfd = host->notify_fd();
+		if (nfd >= 0) {
+			struct pollfd p[2] = { { fileno(in), POLLIN, 0 }, { nfd, POLLIN, 0 } };
+			int r = poll(p, 2, -1);
+			if (r < 0 && errno == EINTR) {
+				if (host->take_interrupt())
+					return abandon_line();
+				continue;
+			}
+			if (r > 0 && (p[1].revents & POLLIN) && !(p[0].revents & POLLIN)) {
+				notify_jobs();
+				continue;
+			}
+		}
 		unsigned char c;
 		ssize_t n = read(fileno(in), &c, 1);
 		if (n == 1)
 			return c;
 		if (n == 0 || errno != EINTR)
 			return EOF;
-		if (host->take_interrupt()) {
-			/* Ctrl-C: abandon the line, return an empty one */
-			rl_replace_line("", 0);
-			rl_point = rl_end = 0;
-			if (write(STDERR_FILENO, "\n", 1) < 0) {
-				/* nothing to do */
-			}
-			return '\n';
-		}
+		if (host->take_interrupt())
+			return abandon_line();
 	}
 }
 

@@ -19,7 +19,7 @@
 
 #define RL_MODULE_NAME "conch-readline.so"
 #define RL_MODULE_ENTRY "conch_rl_init"
-#define RL_MODULE_VERSION 1
+#define RL_MODULE_VERSION 2
 
 /* Completion candidates: a NULL-terminated array of strings, or NULL. */
 struct rl_host {
@@ -35,6 +35,12 @@ struct rl_host {
 	/* Options of conch's builtin `name` that start with prefix; NULL when
 	 * name is not a builtin. */
 	char **(*complete_options)(const char *name, const char *prefix);
+	/* A descriptor that turns readable when a job changes state and the
+	 * change is to be reported at once (set -b); -1 otherwise. */
+	int (*notify_fd)(void);
+	/* The report lines for jobs that changed ("[1]+  Done ...\n"...), or
+	 * NULL when there is nothing new; empties notify_fd. */
+	char *(*notify)(void);
 };
 
 struct rl_ops {

@@ -210,6 +210,20 @@ stopped-then-killed=143
 END2
 }
 
+@test "wait \$! still returns a job's status after jobs reported it" {
+	run timeout 10 "$CONCH" -c '
+sh -c "exit 7" &
+sleep 0.2
+jobs
+wait $!; echo "w=$?"
+wait $!; echo "again=$?"'
+	assert_output - <<'END2'
+[1]+  Exit 7                  sh -c 'exit 7'
+w=7
+again=127
+END2
+}
+
 @test "set -m: a pipeline of external commands and thread stages is one job" {
 	run timeout 10 "$CONCH" -c '
 set -m
@@ -362,4 +376,26 @@ END2
 	tty_type q
 	tty_run 'stty -g > after; cmp before stopped && cmp before after && echo same-modes'
 	tty_wait 'same-modes'
+}
+
+@test "set -b reports a finished job at once, while a line is being typed" {
+	tty_start
+	tty_run 'set -b; sleep 0.3 &'
+	tty_wait '[1] '
+	tty_type -l 'echo half-typed'
+	tty_wait '[1]+  Done                    sleep 0.3'
+	# the line being edited is drawn again below the report, and still runs
+	tty_type Enter
+	tty_wait_count 'half-typed' 3
+}
+
+@test "without set -b, the report waits for the next prompt" {
+	tty_start
+	tty_run 'sleep 0.3 &'
+	tty_wait '[1] '
+	sleep 0.8
+	run tty_screen
+	refute_output --partial 'Done'
+	tty_type Enter
+	tty_wait '[1]+  Done                    sleep 0.3'
 }
