@@ -808,6 +808,27 @@ int jobs_kill(int n, int sig)
 	return rc;
 }
 
+/* Moves the reported, finished job *pp to the list *finished, keeping its
+ * status for wait. */
+static void forget_locked(struct job **pp, struct job **finished)
+{
+	struct job *j = *pp;
+	remember_locked(j);
+	*pp = j->next;
+	j->next = *finished;
+	*finished = j;
+}
+
+/* Frees a list of unlinked jobs (outside the lock: threads are joined). */
+static void finish_all(struct job *finished)
+{
+	while (finished) {
+		struct job *j = finished;
+		finished = j->next;
+		finish(j);
+	}
+}
+
 void jobs_list(struct strvec *out, const int *nums, size_t n, bool long_fmt, bool pids_only)
 {
 	pthread_once(&once, init_once);
@@ -835,20 +856,13 @@ void jobs_list(struct strvec *out, const int *nums, size_t n, bool long_fmt, boo
 		j->shown = true;
 		if (job_done(j) && !pids_only) {
 			/* POSIX: a finished job is forgotten once reported */
-			remember_locked(j);
-			*pp = j->next;
-			j->next = finished;
-			finished = j;
+			forget_locked(pp, &finished);
 			continue;
 		}
 		pp = &j->next;
 	}
 	pthread_mutex_unlock(&lock);
-	while (finished) {
-		struct job *j = finished;
-		finished = j->next;
-		finish(j);
-	}
+	finish_all(finished);
 }
 
 void jobs_reap(struct strvec *out)
@@ -880,20 +894,13 @@ void jobs_reap(struct strvec *out)
 			j->shown = true;
 		}
 		if (job_done(j)) {
-			remember_locked(j);
-			*pp = j->next;
-			j->next = finished;
-			finished = j;
+			forget_locked(pp, &finished);
 			continue;
 		}
 		pp = &j->next;
 	}
 	pthread_mutex_unlock(&lock);
-	while (finished) {
-		struct job *j = finished;
-		finished = j->next;
-		finish(j);
-	}
+	finish_all(finished);
 }
 
 int jobs_disown(int n, bool nohup)

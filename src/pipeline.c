@@ -308,6 +308,21 @@ static void record_statuses(struct slot *slots, size_t k)
 	sbuf_free(&b);
 }
 
+/* The pipeline's status (its last stage's, or under pipefail the last
+ * failing one's); records every stage's in pipestatus. */
+static int pipeline_status(struct slot *slots, size_t k)
+{
+	int status = slots[k - 1].status;
+	if (state_opt(OPT_PIPEFAIL))
+		for (size_t i = k; i-- > 0;)
+			if (slots[i].status != 0) {
+				status = slots[i].status;
+				break;
+			}
+	record_statuses(slots, k);
+	return status;
+}
+
 struct stop_ctx {
 	struct slot *slots;
 	size_t k;
@@ -345,14 +360,7 @@ static int pipeline_wait_job(struct stage *st, const struct node *n, struct slot
 	for (size_t i = 0; i < k; i++)
 		slots[i].status = statuses[i];
 	free(statuses);
-	int status = slots[k - 1].status;
-	if (state_opt(OPT_PIPEFAIL))
-		for (size_t i = k; i-- > 0;)
-			if (slots[i].status != 0) {
-				status = slots[i].status;
-				break;
-			}
-	record_statuses(slots, k);
+	int status = pipeline_status(slots, k);
 	if (sig)
 		status = jobctl_stopped(st, sig);
 	return status;
@@ -425,14 +433,7 @@ int pipeline_run(struct stage *st, const struct node *n)
 		}
 		free(sl->r);
 	}
-	int status = slots[k - 1].status;
-	if (state_opt(OPT_PIPEFAIL))
-		for (size_t i = k; i-- > 0;)
-			if (slots[i].status != 0) {
-				status = slots[i].status;
-				break;
-			}
-	record_statuses(slots, k);
+	int status = pipeline_status(slots, k);
 	free(slots);
 	if (stopping && st->main_thread && !st->is_main)
 		st->flow = FLOW_INTERRUPT;   /* pass the interrupt up to the shell */
