@@ -49,6 +49,8 @@ struct reader {
 	unsigned long commands;      /* commands run so far */
 	unsigned long warned_at;     /* commands when "There are stopped jobs"
 	                                was printed, + 1; 0: not printed */
+	int vi_mode;                 /* set -o vi as last given to rl; -1: never
+	                                (the bindings are ~/.inputrc's) */
 };
 
 static bool take_interrupt(void)
@@ -245,6 +247,11 @@ static int read_line(void *ctx, struct sbuf *line, bool continuation)
 	}
 	char *p = prompt_expand(r->st, continuation ? "PS2" : "PS1",
 	                        continuation ? "> " : "\\w\\$ ", r->rl != NULL);
+	bool vi = state_opt(OPT_VI);
+	if (r->rl && (int)vi != r->vi_mode && (vi || r->vi_mode >= 0)) {
+		r->rl->editing_mode(vi);
+		r->vi_mode = vi;
+	}
 	char *s = r->rl ? r->rl->readline(p) : plain_readline(r->st, p);
 	free(p);
 	if (!s)
@@ -271,6 +278,7 @@ int input_interactive(struct stage *st)
 	struct reader r;
 	memset(&r, 0, sizeof r);
 	r.st = st;
+	r.vi_mode = -1;
 	char err[512];
 	r.rl = module_load(err, sizeof err);
 	if (!r.rl)

@@ -276,10 +276,16 @@ static void op_history_add(const char *entry)
 	add_history(entry);
 }
 
+static void op_editing_mode(bool vi)
+{
+	rl_variable_bind("editing-mode", vi ? "vi" : "emacs");
+}
+
 static const struct rl_ops ops = {
 	op_readline,
 	op_history_reset,
 	op_history_add,
+	op_editing_mode,
 };
 
 EXPORT rl_module_init_fn conch_rl_init;

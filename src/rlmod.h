@@ -51,6 +51,8 @@ struct rl_ops {
 	void (*history_reset)(char *const *entries, size_t n);
 	/* Appends one entry to the editor's history. */
 	void (*history_add)(const char *entry);
+	/* Switches the key bindings to vi's (true) or emacs's (false). */
+	void (*editing_mode)(bool vi);
 };
 
 /* The module's entry point, RL_MODULE_ENTRY: NULL when host->version is not

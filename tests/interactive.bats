@@ -162,3 +162,25 @@ teardown() { tty_teardown; }
 	tty_run 'cd /usr'
 	tty_wait "/usr$sign"
 }
+
+@test "set -o vi: vi keys (Esc, 0, i); set +o vi: emacs keys again" {
+	tty_start
+	tty_run 'set -o vi'
+	tty_type -l 'cho vi-mode'
+	tty_type Escape
+	sleep 0.2
+	tty_type 0 i
+	tty_type -l 'e'
+	tty_type Enter
+	tty_wait_count 'vi-mode' 2
+	run tty_screen
+	assert_line 'vi-mode'
+	tty_run 'set +o vi'
+	tty_type -l 'cho emacs-mode'
+	tty_type C-a
+	tty_type -l 'e'
+	tty_type Enter
+	tty_wait_count 'emacs-mode' 2
+	run tty_screen
+	assert_line 'emacs-mode'
+}
