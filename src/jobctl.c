@@ -35,8 +35,11 @@ struct jobgrp {
 	atomic_int refs;
 	pthread_mutex_t lock;
 	pthread_cond_t unparked;
+	pthread_cond_t created;  /* a spawn that creates the group is done */
 	pid_t pgid;          /* under lock; 0 before the first process */
 	int live;            /* under lock */
+	int pending;         /* under lock: spawns begun and not yet ended */
+	bool creating;       /* under lock: one of them creates the group */
 	bool foreground;     /* under lock */
 	bool parked;         /* under lock; also read with park_hint */
 	atomic_bool park_hint;
@@ -217,6 +220,7 @@ struct jobgrp *jobgrp_new(bool foreground)
 	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
 	pthread_cond_init(&g->unparked, &ca);
 	pthread_condattr_destroy(&ca);
+	pthread_cond_init(&g->created, NULL);
 	g->foreground = foreground;
 	return g;
 }
@@ -234,6 +238,7 @@ void jobgrp_unref(struct jobgrp *g)
 		return;
 	pthread_mutex_destroy(&g->lock);
 	pthread_cond_destroy(&g->unparked);
+	pthread_cond_destroy(&g->created);
 	free(g);
 }
 
@@ -267,25 +272,46 @@ void jobgrp_spawn_begin(struct jobgrp *g, struct jobgrp_child *c)
 	if (!g)
 		return;
 	pthread_mutex_lock(&g->lock);
+	/* the process that creates the group comes first: the others join it */
+	while (g->creating)
+		pthread_cond_wait(&g->created, &g->lock);
 	c->active = true;
 	/* a group whose processes were all reaped is gone: start a new one */
 	c->pgid = g->live > 0 ? g->pgid : 0;
+	c->creates = c->pgid == 0;
+	g->creating = c->creates;
+	g->pending++;
 	c->tty = atomic_load(&tty);
 	c->take_tty = g->foreground && c->tty >= 0;
+	pthread_mutex_unlock(&g->lock);
 }
 
-void jobgrp_spawn_end(struct jobgrp *g, pid_t pid)
+void jobgrp_spawn_end(struct jobgrp *g, const struct jobgrp_child *c, pid_t pid)
 {
 	if (!g)
 		return;
+	pid_t pgid = 0;
+	if (pid > 0) {
+		/* the parent's setpgid too, for a forked child that has not run
+		 * yet (a vfork child has, and then this fails harmlessly); both
+		 * make the same choice as jobgrp_child_setup */
+		if (c->pgid == 0 || setpgid(pid, c->pgid) != 0)
+			setpgid(pid, pid);
+		pgid = getpgid(pid);
+		if (pgid <= 0)
+			pgid = c->pgid ? c->pgid : pid;
+	}
+	pthread_mutex_lock(&g->lock);
+	g->pending--;
+	if (c->creates) {
+		g->creating = false;
+		pthread_cond_broadcast(&g->created);
+	}
 	if (pid > 0) {
 		if (g->live == 0)
-			g->pgid = pid;
-		/* the parent's setpgid too, for a forked child that has not run
-		 * yet (a vfork child has, and then this fails harmlessly) */
-		setpgid(pid, g->pgid);
+			g->pgid = pgid;
 		g->live++;
-	} else if (g->live == 0 && g->foreground) {
+	} else if (g->live == 0 && g->pending == 0 && g->foreground) {
 		jobctl_give_terminal(0);   /* a child that could not exec may have taken it */
 	}
 	pthread_mutex_unlock(&g->lock);
@@ -295,9 +321,12 @@ void jobgrp_child_setup(const struct jobgrp_child *c)
 {
 	if (!c->active)
 		return;
-	setpgid(0, c->pgid);
+	/* the group died while this process was being started (its last
+	 * process was reaped): this one starts a new group */
+	if (c->pgid == 0 || setpgid(0, c->pgid) != 0)
+		setpgid(0, 0);
 	if (c->take_tty)
-		tcsetpgrp(c->tty, c->pgid ? c->pgid : getpid());   /* SIGTTOU is still ignored */
+		tcsetpgrp(c->tty, getpgrp());   /* SIGTTOU is still ignored */
 }
 
 void jobgrp_note(struct jobgrp *g, int ws)
@@ -312,7 +341,8 @@ void jobgrp_note(struct jobgrp *g, int ws)
 	if (WIFCONTINUED(ws))
 		return;
 	pthread_mutex_lock(&g->lock);
-	if (--g->live == 0 && g->foreground)
+	/* a process being started takes the terminal itself */
+	if (--g->live == 0 && g->pending == 0 && g->foreground)
 		jobctl_give_terminal(0);   /* thread stages may go on: Ctrl-C is the shell's again */
 	pthread_mutex_unlock(&g->lock);
 	if (WIFSIGNALED(ws) && WTERMSIG(ws) == SIGINT)

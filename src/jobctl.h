@@ -24,10 +24,14 @@
  * waits at its next command boundary (jobgrp_park_point) until `fg` or `bg`
  * lets it go on, or it is asked to stop.
  *
- * Lock: each group's mutex is a leaf lock. It is held across the spawn of
- * one of its processes (a vfork returns when the child has exec'd), so that
- * "first process creates the group, the terminal goes to it" and "last
- * process reaped, the terminal comes back" never interleave.
+ * Lock: each group's mutex is a leaf lock, taken under the jobs table's
+ * lock (a reaped process is noted to its group). It is never held across a
+ * fork, whose atfork handlers take other modules' locks. Instead a spawn
+ * in flight is counted (pending): the terminal comes back to the shell only
+ * when no process of the group is alive and none is being started, and
+ * the spawn that creates the group makes the others wait until it has a
+ * pgid. When the group dies while a joining process is being started, the
+ * child and the parent both make it the leader of a new group.
  */
 
 #include <stdbool.h>
@@ -40,6 +44,7 @@ struct stage;
 struct jobgrp_child {
 	bool active;     /* false: nothing to do */
 	pid_t pgid;      /* group to join; 0: create one */
+	bool creates;    /* this spawn creates the group */
 	bool take_tty;   /* foreground: make the group the terminal's */
 	int tty;         /* the terminal's fd */
 };
@@ -90,10 +95,11 @@ void jobgrp_set_foreground(struct jobgrp *g, bool fg);
 /* Live processes (spawned and not yet reaped). */
 int jobgrp_live(struct jobgrp *g);
 
-/* Around starting a process of g: begin takes g's lock and says what the
- * child must do; end records the child (pid > 0) and releases the lock. */
+/* Around starting a process of g: begin says what the child must do (and
+ * waits while another spawn creates the group); end records the child
+ * (pid > 0; pid < 0 when the spawn failed). */
 void jobgrp_spawn_begin(struct jobgrp *g, struct jobgrp_child *c);
-void jobgrp_spawn_end(struct jobgrp *g, pid_t pid);
+void jobgrp_spawn_end(struct jobgrp *g, const struct jobgrp_child *c, pid_t pid);
 /* In the child (async-signal-safe; in a vfork child too). */
 void jobgrp_child_setup(const struct jobgrp_child *c);
 

@@ -237,7 +237,7 @@ pid_t spawn_program(struct stage *st, const char *path, char *const argv[],
 
 	if (pid < 0) {
 		*err = saved_errno;
-		jobgrp_spawn_end(st->grp, -1);
+		jobgrp_spawn_end(st->grp, &l.jc, -1);
 		goto out;
 	}
 	int childerr;
@@ -251,7 +251,7 @@ pid_t spawn_program(struct stage *st, const char *path, char *const argv[],
 			;
 		pid = -1;
 	}
-	jobgrp_spawn_end(st->grp, pid);
+	jobgrp_spawn_end(st->grp, &l.jc, pid);
 out:
 	if (errpipe[0] >= 0)
 		close(errpipe[0]);
@@ -388,7 +388,7 @@ pid_t spawn_fork(struct stage *st)
 	jobgrp_spawn_begin(st->grp, &jc);
 	pid_t pid = fork();
 	if (pid != 0) {
-		jobgrp_spawn_end(st->grp, pid);
+		jobgrp_spawn_end(st->grp, &jc, pid);
 		return pid;
 	}
 	jobgrp_child_setup(&jc);
