@@ -269,30 +269,30 @@ static void text_param(const struct param_exp *pe, struct sbuf *out)
 	sbuf_addc(out, '}');
 }
 
-/* Whether the quoted run of parts from i on is plain text without a ', so
- * that it can be written in single quotes, as it most likely was typed. */
-static bool single_quotable(const struct word *w, size_t i)
+/* The quote that part p is written in: as typed for a literal; double
+ * quotes for a quoted expansion (and for parts made by the shell). */
+static char part_quote(const struct word_part *p)
 {
-	for (; i < w->nparts && w->parts[i].quoted; i++)
-		if (w->parts[i].kind != PART_LIT ||
-		    memchr(w->parts[i].u.lit.s, '\'', w->parts[i].u.lit.len))
-			return false;
-	return true;
+	if (!p->quoted)
+		return 0;
+	return p->kind == PART_LIT && p->quote ? p->quote : '"';
 }
 
-static void text_word(const struct word *w, struct sbuf *out)
+/* raw: an arithmetic expression, whose blanks and operators are its own */
+static void text_word_as(const struct word *w, bool raw, struct sbuf *out)
 {
 	char in_q = 0;   /* the quote open: 0, '"' or '\'' */
 	for (size_t i = 0; i < w->nparts; i++) {
 		const struct word_part *p = &w->parts[i];
-		if (p->quoted != (in_q != 0)) {
-			if (in_q) {
+		char want = part_quote(p);
+		if (want == '\\')
+			want = 0;   /* each byte gets its backslash */
+		if (want != in_q) {
+			if (in_q)
 				sbuf_addc(out, in_q);
-				in_q = 0;
-			} else {
-				in_q = single_quotable(w, i) ? '\'' : '"';
+			in_q = want;
+			if (in_q)
 				sbuf_addc(out, in_q);
-			}
 		}
 		switch (p->kind) {
 		case PART_LIT:
@@ -300,8 +300,10 @@ static void text_word(const struct word *w, struct sbuf *out)
 			 * glob characters, = and ~ in it are as typed */
 			for (size_t k = 0; k < p->u.lit.len; k++) {
 				char c = p->u.lit.s[k];
-				if (in_q == '"' ? strchr("\"$`\\", c) != NULL
-				    : !in_q && strchr(" \t\n\"'$`\\|&;<>()", c) != NULL)
+				bool esc = p->quote == '\\' ||
+				           (in_q == '"' ? strchr("\"$`\\", c) != NULL
+				            : !in_q && strchr(" \t\n\"'$`\\|&;<>()", c) != NULL);
+				if (esc && !(raw && !in_q))
 					sbuf_addc(out, '\\');
 				sbuf_addc(out, c);
 			}
@@ -331,13 +333,18 @@ static void text_word(const struct word *w, struct sbuf *out)
 			break;
 		case PART_ARITH:
 			sbuf_adds(out, "$((");
-			text_word(p->u.arith, out);
+			text_word_as(p->u.arith, true, out);
 			sbuf_adds(out, "))");
 			break;
 		}
 	}
 	if (in_q)
 		sbuf_addc(out, in_q);
+}
+
+static void text_word(const struct word *w, struct sbuf *out)
+{
+	text_word_as(w, false, out);
 }
 
 static void text_redirs(const struct redir *r, struct sbuf *out)

@@ -64,6 +64,9 @@ struct param_exp {
 struct word_part {
 	enum part_kind kind;
 	bool quoted;
+	char quote;          /* PART_LIT: how it was quoted in the source: 0,
+	                        '"', '\'' or '\\' (a backslash); for messages
+	                        and job texts only */
 	union {
 		struct {
 			const char *s;   /* not NUL-terminated necessarily: use len */

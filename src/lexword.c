@@ -16,7 +16,8 @@ enum wctx {
 
 struct wbuild {
 	struct pstack_mark m;  /* parts gathered so far */
-	bool q;                /* quoting of the literal bytes in p->lit */
+	char q;                /* how the bytes in p->lit are quoted: 0 (not),
+	                          '"', '\'' or '\\' (a backslash) */
 	bool force;            /* emit the literal even when empty ("" or '') */
 	bool pattern;          /* WCTX_PARAM_DQ of a pattern operator: '...' quotes */
 	int adepth;            /* WCTX_ARITH: open parentheses */
@@ -33,7 +34,7 @@ static void wb_begin(struct parser *p, struct wbuild *b)
 static void wb_flush(struct parser *p, struct wbuild *b)
 {
 	if (p->lit.len || b->force) {
-		struct word_part wp = { .kind = PART_LIT, .quoted = b->q };
+		struct word_part wp = { .kind = PART_LIT, .quoted = b->q != 0, .quote = b->q };
 		wp.u.lit.s = arena_strndup(p->arena, sbuf_str(&p->lit), p->lit.len);
 		wp.u.lit.len = p->lit.len;
 		pstack_push(&p->stk, &wp, sizeof wp);
@@ -42,7 +43,8 @@ static void wb_flush(struct parser *p, struct wbuild *b)
 	b->force = false;
 }
 
-static void wb_addc(struct parser *p, struct wbuild *b, int c, bool q)
+/* Adds byte c quoted as q says (see struct wbuild). */
+static void wb_addc(struct parser *p, struct wbuild *b, int c, char q)
 {
 	if (b->q != q && (p->lit.len || b->force))
 		wb_flush(p, b);
@@ -67,12 +69,12 @@ static struct qmark wb_qmark(const struct parser *p, const struct wbuild *b)
 	return (struct qmark){ p->stk.len, p->lit.len };
 }
 
-static void wb_qclose(struct parser *p, struct wbuild *b, struct qmark m)
+static void wb_qclose(struct parser *p, struct wbuild *b, struct qmark m, char q)
 {
 	if (p->stk.len == m.stk && p->lit.len == m.lit) {
-		if (!b->q && p->lit.len)
+		if (b->q != q && p->lit.len)
 			wb_flush(p, b);
-		b->q = true;
+		b->q = q;
 		b->force = true;
 	}
 }
@@ -95,6 +97,7 @@ struct word *word_empty(struct parser *p, bool quoted_lit)
 		w->parts = arena_alloc(p->arena, sizeof *w->parts);
 		w->parts[0].kind = PART_LIT;
 		w->parts[0].quoted = true;
+		w->parts[0].quote = '"';
 		w->parts[0].u.lit.s = "";
 	}
 	return w;
@@ -206,9 +209,9 @@ static bool lex_squote(struct parser *p, struct wbuild *b)
 		lex_advance(p, 1);
 		if (c == '\'')
 			break;
-		wb_addc(p, b, c, true);
+		wb_addc(p, b, c, '\'');
 	}
-	wb_qclose(p, b, qm);
+	wb_qclose(p, b, qm, '\'');
 	return true;
 }
 
@@ -220,7 +223,7 @@ static bool lex_dquote(struct parser *p, struct wbuild *b)
 	if (!lex_parts(p, b, WCTX_DQUOTE, line, col))
 		return false;
 	lex_advance(p, 1);
-	wb_qclose(p, b, qm);
+	wb_qclose(p, b, qm, '"');
 	return true;
 }
 
@@ -231,7 +234,7 @@ static void lex_backslash(struct parser *p, struct wbuild *b, enum wctx ctx)
 	int c = lex_raw(p, 0);
 	bool q = ctx_quoted(ctx);
 	if (c < 0) {
-		wb_addc(p, b, '\\', q);
+		wb_addc(p, b, '\\', q ? '"' : 0);
 		return;
 	}
 	const char *esc = "$`\\\"";
@@ -241,9 +244,9 @@ static void lex_backslash(struct parser *p, struct wbuild *b, enum wctx ctx)
 		esc = "$`\\";
 	if (ctx == WCTX_UNQUOTED || ctx == WCTX_PARAM || (c > 0 && strchr(esc, c))) {
 		lex_advance(p, 1);
-		wb_addc(p, b, c, true);
+		wb_addc(p, b, c, q ? '"' : '\\');
 	} else {
-		wb_addc(p, b, '\\', q);
+		wb_addc(p, b, '\\', q ? '"' : 0);
 	}
 }
 
@@ -311,14 +314,14 @@ static bool lex_ansi(struct parser *p, struct wbuild *b, int line, int col)
 		if (c == '\\') {
 			c = lex_ansi_escape(p);
 			if (c < 0)
-				wb_addc(p, b, '\\', true);
+				wb_addc(p, b, '\\', '"');
 			else if (c == 0)
 				continue;   /* a NUL cannot be in a C string: dropped */
 		}
 		if (c >= 0)
-			wb_addc(p, b, c, true);
+			wb_addc(p, b, c, '"');
 	}
-	wb_qclose(p, b, qm);
+	wb_qclose(p, b, qm, '"');
 	return true;
 }
 
@@ -535,7 +538,7 @@ static bool lex_dollar(struct parser *p, struct wbuild *b, enum wctx ctx)
 		if (n == 0 && c == '0')
 			n = 1;
 		if (n == 0) {
-			wb_addc(p, b, '$', q);
+			wb_addc(p, b, '$', q ? '"' : 0);
 			return true;
 		}
 		if (c >= '0' && c <= '9')
@@ -628,7 +631,7 @@ static bool lex_parts(struct parser *p, struct wbuild *b, enum wctx ctx, int qli
 				b->adepth++;
 			else if (ctx == WCTX_ARITH && c == ')')
 				b->adepth--;
-			wb_addc(p, b, c, q);
+			wb_addc(p, b, c, q ? '"' : 0);
 			lex_advance(p, 1);
 			break;
 		}

@@ -49,6 +49,18 @@ shell-group
 END2
 }
 
+@test "a job's text keeps its words as typed: quotes, backslashes, expansions" {
+	run conch_script <<'END1'
+set -m
+sleep 100 'a b' "c $HOME" \x a"b"'c' "" '' x=$((n + 1)) "$(echo "hi")" *.c &
+jobs
+kill %1
+END1
+	assert_output - <<'END2'
+[1]+  Running                 sleep 100 'a b' "c $HOME" \x a"b"'c' "" '' x=$((n + 1)) "$(echo "hi")" *.c &
+END2
+}
+
 @test "job specs: %n %+ %- %% %name %?text" {
 	run conch_script <<'END1'
 set -m
@@ -160,8 +172,8 @@ fg; echo "fg=$?"'
 	assert_output - <<'END2'
 sleep 0.2
 fg=0
-[1]+  Stopped                 sh -c 'kill -STOP $$; exit 4'
-sh -c 'kill -STOP $$; exit 4'
+[1]+  Stopped                 sh -c "kill -STOP \$\$; exit 4"
+sh -c "kill -STOP \$\$; exit 4"
 fg=4
 END2
 }
@@ -218,7 +230,7 @@ jobs
 wait $!; echo "w=$?"
 wait $!; echo "again=$?"'
 	assert_output - <<'END2'
-[1]+  Exit 7                  sh -c 'exit 7'
+[1]+  Exit 7                  sh -c "exit 7"
 w=7
 again=127
 END2

@@ -86,9 +86,9 @@ g'"
 	[ "$output" = '(list (simple "echo" "a#b" "c") (simple "echo" (w (q "de")) (w (q "f\\\ng"))))' ]
 }
 
-@test "quoting marks parts and merges literals" {
-	run dump "echo a\"b\"'c' \\x \"\" a\"\" \"\\a\\\$\""
-	[ "$output" = '(list (simple "echo" (w "a" (q "bc")) (w (q "x")) (w (q "")) (w "a" (q "")) (w (q "\\a$"))))' ]
+@test "quoting marks parts and merges literals quoted alike" {
+	run dump "echo a\"b\"'c' \\x \"\" a\"\" \"\\a\\\$\" \"b\"\"c\" 'd''e'"
+	[ "$output" = '(list (simple "echo" (w "a" (q "b") (q "c")) (w (q "x")) (w (q "")) (w "a" (q "")) (w (q "\\a$")) (w (q "bc")) (w (q "de"))))' ]
 }
 
 @test "ANSI-C quoting" {

@@ -160,3 +160,7 @@ PAGE
 @test "tutorial: sock-loop" { example sock-loop; }
 @test "tutorial: sock-halfclose" { example sock-halfclose; }
 @test "tutorial: sock-unix" { example sock-unix; }
+@test "tutorial: jobs-prompt" { example jobs-prompt; }
+@test "tutorial: jobs-threads" { example jobs-threads; }
+@test "tutorial: jobs-script" { example jobs-script; }
+@test "tutorial: jobs-fg" { example jobs-fg; }
