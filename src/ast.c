@@ -269,13 +269,16 @@ static void text_param(const struct param_exp *pe, struct sbuf *out)
 	sbuf_addc(out, '}');
 }
 
-/* The quote that part p is written in: as typed for a literal; double
- * quotes for a quoted expansion (and for parts made by the shell). */
+/* The quote that part p is written in: as typed for a literal (none for
+ * a backslash, which goes before each byte); double quotes for a quoted
+ * expansion (and for parts made by the shell). */
 static char part_quote(const struct word_part *p)
 {
 	if (!p->quoted)
 		return 0;
-	return p->kind == PART_LIT && p->quote ? p->quote : '"';
+	if (p->kind != PART_LIT || !p->quote)
+		return '"';
+	return p->quote == '\\' ? 0 : p->quote;
 }
 
 /* raw: an arithmetic expression, whose blanks and operators are its own */
@@ -285,8 +288,6 @@ static void text_word_as(const struct word *w, bool raw, struct sbuf *out)
 	for (size_t i = 0; i < w->nparts; i++) {
 		const struct word_part *p = &w->parts[i];
 		char want = part_quote(p);
-		if (want == '\\')
-			want = 0;   /* each byte gets its backslash */
 		if (want != in_q) {
 			if (in_q)
 				sbuf_addc(out, in_q);

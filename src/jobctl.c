@@ -278,8 +278,7 @@ void jobgrp_spawn_begin(struct jobgrp *g, struct jobgrp_child *c)
 	c->active = true;
 	/* a group whose processes were all reaped is gone: start a new one */
 	c->pgid = g->live > 0 ? g->pgid : 0;
-	c->creates = c->pgid == 0;
-	g->creating = c->creates;
+	g->creating = c->pgid == 0;
 	g->pending++;
 	c->tty = atomic_load(&tty);
 	c->take_tty = g->foreground && c->tty >= 0;
@@ -303,7 +302,7 @@ void jobgrp_spawn_end(struct jobgrp *g, const struct jobgrp_child *c, pid_t pid)
 	}
 	pthread_mutex_lock(&g->lock);
 	g->pending--;
-	if (c->creates) {
+	if (c->pgid == 0) {   /* this spawn created the group */
 		g->creating = false;
 		pthread_cond_broadcast(&g->created);
 	}

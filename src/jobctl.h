@@ -44,7 +44,6 @@ struct stage;
 struct jobgrp_child {
 	bool active;     /* false: nothing to do */
 	pid_t pgid;      /* group to join; 0: create one */
-	bool creates;    /* this spawn creates the group */
 	bool take_tty;   /* foreground: make the group the terminal's */
 	int tty;         /* the terminal's fd */
 };

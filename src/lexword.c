@@ -184,9 +184,10 @@ struct word *word_assign_value(struct parser *p, const struct word *w, size_t sk
 	return word_tilde(p, v, true);
 }
 
-static bool ctx_quoted(enum wctx ctx)
+/* How the bytes read in ctx are quoted (see struct wbuild): '"' or 0. */
+static char ctx_quote(enum wctx ctx)
 {
-	return ctx == WCTX_DQUOTE || ctx == WCTX_PARAM_DQ || ctx == WCTX_HEREDOC;
+	return ctx == WCTX_DQUOTE || ctx == WCTX_PARAM_DQ || ctx == WCTX_HEREDOC ? '"' : 0;
 }
 
 static bool lex_is_meta(int c)
@@ -232,9 +233,9 @@ static void lex_backslash(struct parser *p, struct wbuild *b, enum wctx ctx)
 {
 	lex_advance(p, 1);
 	int c = lex_raw(p, 0);
-	bool q = ctx_quoted(ctx);
+	char q = ctx_quote(ctx);
 	if (c < 0) {
-		wb_addc(p, b, '\\', q ? '"' : 0);
+		wb_addc(p, b, '\\', q);
 		return;
 	}
 	const char *esc = "$`\\\"";
@@ -244,9 +245,9 @@ static void lex_backslash(struct parser *p, struct wbuild *b, enum wctx ctx)
 		esc = "$`\\";
 	if (ctx == WCTX_UNQUOTED || ctx == WCTX_PARAM || (c > 0 && strchr(esc, c))) {
 		lex_advance(p, 1);
-		wb_addc(p, b, c, q ? '"' : '\\');
+		wb_addc(p, b, c, q ? q : '\\');
 	} else {
-		wb_addc(p, b, '\\', q ? '"' : 0);
+		wb_addc(p, b, '\\', q);
 	}
 }
 
@@ -527,7 +528,7 @@ out:
 static bool lex_dollar(struct parser *p, struct wbuild *b, enum wctx ctx)
 {
 	int line = p->line, col = lex_col(p);
-	bool q = ctx_quoted(ctx);
+	char q = ctx_quote(ctx);
 	lex_advance(p, 1);
 	int c = lex_peek(p);
 	size_t n;
@@ -538,7 +539,7 @@ static bool lex_dollar(struct parser *p, struct wbuild *b, enum wctx ctx)
 		if (n == 0 && c == '0')
 			n = 1;
 		if (n == 0) {
-			wb_addc(p, b, '$', q ? '"' : 0);
+			wb_addc(p, b, '$', q);
 			return true;
 		}
 		if (c >= '0' && c <= '9')
@@ -595,7 +596,7 @@ static bool lex_unterminated(struct parser *p, enum wctx ctx, int line, int col)
  * qline/qcol: the opening quote or $, for messages. */
 static bool lex_parts(struct parser *p, struct wbuild *b, enum wctx ctx, int qline, int qcol)
 {
-	bool q = ctx_quoted(ctx);
+	char q = ctx_quote(ctx);
 	for (;;) {
 		int c = lex_peek(p);
 		if (lex_ends(b, ctx, c))
@@ -631,7 +632,7 @@ static bool lex_parts(struct parser *p, struct wbuild *b, enum wctx ctx, int qli
 				b->adepth++;
 			else if (ctx == WCTX_ARITH && c == ')')
 				b->adepth--;
-			wb_addc(p, b, c, q ? '"' : 0);
+			wb_addc(p, b, c, q);
 			lex_advance(p, 1);
 			break;
 		}
