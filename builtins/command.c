@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "../src/exec.h"
@@ -36,8 +37,10 @@ int builtin_describe(struct stage *st, const char *name, bool verbose, bool use_
 	} else {
 		k = exec_lookup(name, &path);
 	}
-	if (k == CMD_EXTERNAL && strchr(name, '/') && access(path, X_OK) != 0)
-		k = CMD_NOTFOUND;
+	struct stat sb;
+	if (k == CMD_EXTERNAL && strchr(name, '/') &&
+	    (access(path, X_OK) != 0 || stat(path, &sb) != 0 || S_ISDIR(sb.st_mode)))
+		k = CMD_NOTFOUND;   /* not a program: a directory or not executable (bash) */
 	if (k == CMD_NOTFOUND && builtin_is_keyword(name))
 		k = CMD_KEYWORD;
 	int status = 0;

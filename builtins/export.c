@@ -77,7 +77,7 @@ int builtin_declare(struct stage *st, int argc, char **argv, unsigned flag, cons
 		}
 		struct sbuf cur = SBUF_INIT;
 		bool isset = stage_var_get(st, argv[i], &cur);
-		if (state_var_set(argv[i], NULL, flag) != 0 && isset)
+		if (stage_var_flag(st, argv[i], flag) != 0 && isset)
 			status = 1;
 		sbuf_free(&cur);
 	}

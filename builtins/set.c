@@ -42,16 +42,19 @@ int builtin_set(struct stage *st, int argc, char **argv)
 	}
 	for (; i < argc; i++) {
 		const char *a = argv[i];
-		if ((a[0] != '-' && a[0] != '+') || a[1] == '\0') {
-			if (strcmp(a, "-") == 0) {
-				/* `set -`: turn off -v and -x, the rest are arguments */
+		if (strcmp(a, "-") == 0 || strcmp(a, "+") == 0) {
+			/* `set -` turns off -v and -x (`set +` changes nothing);
+			 * what follows are the arguments, and with nothing
+			 * after it the positional parameters stay (as dash, bash) */
+			if (a[0] == '-') {
 				state_opt_set(OPT_VERBOSE, false);
 				state_opt_set(OPT_XTRACE, false);
-				i++;
-				set_args = true;
 			}
+			i++;
 			break;
 		}
+		if (a[0] != '-' && a[0] != '+')
+			break;
 		if (strcmp(a, "--") == 0) {
 			i++;
 			set_args = true;

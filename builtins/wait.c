@@ -5,6 +5,7 @@
 
 #include "../src/jobs.h"
 #include "../src/signals.h"
+#include "../src/state.h"
 #include "builtin.h"
 
 static bool interrupted(void)
@@ -44,7 +45,14 @@ int builtin_wait(struct stage *st, int argc, char **argv)
 			status = 127;
 			continue;
 		}
-		status = jobs_wait_pid(pid, interrupted);
+		/* without job control, a job that a signal ended is reported
+		 * here ("sleep 9: Killed"), as dash does; under set -m the job
+		 * reports say it */
+		struct sbuf why = SBUF_INIT;
+		status = jobs_wait_pid(pid, interrupted, state_opt(OPT_MONITOR) ? NULL : &why);
+		if (why.len)
+			stage_error(st, "%s", sbuf_str(&why));
+		sbuf_free(&why);
 		if (status == -2)
 			return 128 + signals_peek_pending();
 		if (status < 0)

@@ -251,7 +251,9 @@ static int run_builtin(struct stage *st, const struct builtin *b, struct strvec 
                        struct strvec *assigns, const struct node *n)
 {
 	bool special = b->flags & BUILTIN_SPECIAL;
-	bool keep_redirs = b->fn == builtin_exec && argv->n == 1;
+	/* `exec >f` and `command exec >f` keep their redirections */
+	bool keep_redirs = (b->fn == builtin_exec && argv->n == 1) ||
+	                   (b->fn == builtin_command && argv->n == 2 && strcmp(argv->v[1], "exec") == 0);
 	size_t mark = fdmap_mark(&st->fds);
 	int status;
 	if (redir_apply(st, n->redirs) != 0) {
@@ -416,7 +418,10 @@ static int run_external(struct stage *st, const char *path, struct strvec *argv,
 		                                                          strchr(argv->v[0], '/') != NULL) : 0);
 	if (pid < 0)
 		return exec_error_status(st, argv->v[0], err, strchr(argv->v[0], '/') != NULL);
-	return jobctl_wait(st, pid);
+	int ws;
+	int status = jobctl_wait(st, pid, &ws);
+	jobs_report_death(st, argv->v[0], ws);
+	return status;
 }
 
 int exec_replace(struct stage *st, int argc, char **argv)
@@ -442,8 +447,10 @@ int exec_replace(struct stage *st, int argc, char **argv)
 	} else {
 		/* a thread stage: the command takes the stage's place */
 		pid_t pid = spawn_program(st, path, av.v, strvec_argv(&env), false, &err);
+		int ws = 0;
 		status = pid < 0 ? exec_error_status(st, argv[0], err, strchr(argv[0], '/') != NULL)
-		                 : jobctl_wait(st, pid);
+		                 : jobctl_wait(st, pid, &ws);
+		jobs_report_death(st, argv[0], ws);
 	}
 	free(path);
 	strvec_free(&av);
@@ -699,6 +706,13 @@ int exec_argv(struct stage *st, int argc, char **argv)
 
 /* --- compound commands ------------------------------------------------------- */
 
+/* A return or exit is unwinding: its status is the one the shell ends
+ * with, whatever a `!` or a loop around it would make of it (POSIX 2.9.4). */
+static bool flow_keeps_status(const struct stage *st)
+{
+	return st->flow == FLOW_RETURN || st->flow == FLOW_EXIT;
+}
+
 /* Handles break/continue arriving at a loop. Returns true to leave the loop. */
 static bool loop_flow(struct stage *st)
 {
@@ -736,6 +750,10 @@ static int exec_loop(struct stage *st, const struct node *n)
 	for (;;) {
 		int c = exec_condition(st, n->u.loop.cond);
 		if (st->flow != FLOW_NONE) {
+			if (flow_keeps_status(st)) {
+				status = c;   /* return or exit in the condition */
+				break;
+			}
 			if (loop_flow(st))
 				break;
 			continue;
@@ -870,7 +888,7 @@ static int exec_subshell(struct stage *st, const struct node *n)
 	}
 	if (pid == 0)
 		exec_in_child(st, body);
-	int status = job ? wait_job(st, pid, n, NULL, 0) : jobctl_wait(st, pid);
+	int status = job ? wait_job(st, pid, n, NULL, 0) : jobctl_wait(st, pid, NULL);
 	check_errexit(st, status);
 	return status;
 }
@@ -1003,7 +1021,8 @@ static int exec_pipeline_node(struct stage *st, const struct node *n)
 		status = pipeline_run(st, n);
 	if (n->u.pipeline.bang) {
 		st->errexit_off--;
-		status = status == 0;
+		if (!flow_keeps_status(st))
+			status = status == 0;
 	} else if (n->u.pipeline.n > 1) {
 		check_errexit(st, status);
 	}
@@ -1107,26 +1126,35 @@ int exec_unit(struct stage *st, struct unit *u)
 
 int exec_string(struct stage *st, const char *src, size_t len, const char *source)
 {
-	struct unit *u = NULL;
-	struct parse_error e;
-	enum parse_status ps = parse_string(src, len, source, st->lineno > 0 ? st->lineno : 1,
-	                                    alias_cb, NULL, &u, &e);
-	if (ps == PARSE_ERROR) {
-		report_syntax(st, source, &e);
-		special_error_exit(st);
-		return set_status(st, 2);
-	}
-	if (ps == PARSE_EOF || !u)
-		return set_status(st, 0);
-	if (!stage_nest_enter(st, source)) {
-		unit_unref(u);
+	if (!stage_nest_enter(st, source))
 		return 2;
-	}
+	/* one complete command at a time, as dash and bash do: an alias
+	 * defined on one line of the string applies to the lines after it */
+	struct parser *p = parser_new_string(src, len, source, st->lineno > 0 ? st->lineno : 1);
+	parser_set_alias(p, alias_cb, NULL);
 	int saved_line = st->lineno;
-	int status = u->root ? exec_unit(st, u) : 0;
+	int status = 0;
+	for (;;) {
+		struct unit *u = NULL;
+		struct parse_error e;
+		enum parse_status ps = parser_next(p, &u, &e);
+		if (ps == PARSE_EOF)
+			break;
+		if (ps == PARSE_ERROR) {
+			report_syntax(st, source, &e);
+			special_error_exit(st);
+			status = 2;
+			break;
+		}
+		if (u->root)
+			status = exec_unit(st, u);
+		unit_unref(u);
+		if (st->flow != FLOW_NONE)
+			break;
+	}
+	parser_free(p);
 	stage_nest_leave(st);
 	st->lineno = saved_line;
-	unit_unref(u);
 	return set_status(st, status);
 }
 

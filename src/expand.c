@@ -365,8 +365,11 @@ static int expand_param(struct xstate *x, const struct param_exp *pe, bool quote
 			rc = expand_parts_lit(x, pe->arg, quoted, CH_SPLIT);
 		goto out;
 	case PARAM_ASSIGN:
-		if (use_arg && (rc = param_assign(x, pe, &val)) != 0)
-			goto out;
+		if (use_arg) {
+			if ((rc = param_assign(x, pe, &val)) != 0)
+				goto out;
+			isset = true;   /* set -u does not apply to ${x=word} */
+		}
 		break;
 	case PARAM_ERROR:
 		if (use_arg) {

@@ -399,14 +399,18 @@ void jobgrp_park_point(struct jobgrp *g, const _Atomic bool *stop)
 	pthread_mutex_unlock(&g->lock);
 }
 
-int jobgrp_wait_child(struct jobgrp *g, pid_t pid)
+int jobgrp_wait_child(struct jobgrp *g, pid_t pid, int *wsp)
 {
 	int ws;
+	if (wsp)
+		*wsp = 0;
 	for (;;) {
 		if (waitpid(pid, &ws, WUNTRACED) == pid) {
 			jobgrp_note(g, ws);
 			if (WIFSTOPPED(ws))
 				continue;   /* goes on when the job is resumed */
+			if (wsp)
+				*wsp = ws;
 			return spawn_status(ws);
 		}
 		if (errno != EINTR)
@@ -414,9 +418,9 @@ int jobgrp_wait_child(struct jobgrp *g, pid_t pid)
 	}
 }
 
-int jobctl_wait(const struct stage *st, pid_t pid)
+int jobctl_wait(const struct stage *st, pid_t pid, int *ws)
 {
-	return st->grp ? jobgrp_wait_child(st->grp, pid) : spawn_wait(pid);
+	return st->grp ? jobgrp_wait_child(st->grp, pid, ws) : spawn_wait(pid, ws);
 }
 
 int jobctl_stopped(struct stage *st, int sig)

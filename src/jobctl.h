@@ -123,12 +123,13 @@ void jobgrp_park_point(struct jobgrp *g, const _Atomic bool *stop);
 
 /* Waits for a process of st's job started by a thread stage: stops are
  * noted and waited through (the process goes on when the job is resumed).
- * Returns the shell status. */
-int jobgrp_wait_child(struct jobgrp *g, pid_t pid);
+ * Returns the shell status; *ws (when not NULL) the wait status, or 0. */
+int jobgrp_wait_child(struct jobgrp *g, pid_t pid, int *ws);
 
 /* Waits for a child started by st: jobgrp_wait_child in a job, else
- * spawn_wait. */
-int jobctl_wait(const struct stage *st, pid_t pid);
+ * spawn_wait. *ws (when not NULL) gets the wait status, for
+ * jobs_report_death. */
+int jobctl_wait(const struct stage *st, pid_t pid, int *ws);
 /* A foreground job that st started stopped, by sig: returns 128+sig (also
  * st's $?); in an interactive shell the rest of the command line is not
  * run (FLOW_INTERRUPT). */

@@ -379,6 +379,23 @@ static void death_text(struct sbuf *b, int ws)
 #endif
 }
 
+/* A death that shells report: not by SIGINT (the user saw ^C) or by
+ * SIGPIPE (a reader went away, the usual end of `yes | head`). */
+static bool death_to_report(int ws)
+{
+	return WIFSIGNALED(ws) && WTERMSIG(ws) != SIGINT && WTERMSIG(ws) != SIGPIPE;
+}
+
+void jobs_report_death(struct stage *st, const char *name, int ws)
+{
+	if (!death_to_report(ws))
+		return;
+	struct sbuf b = SBUF_INIT;
+	death_text(&b, ws);
+	stage_error(st, "%s: %s", name, sbuf_str(&b));
+	sbuf_free(&b);
+}
+
 /* A stopped job is "Stopped" in the short format and names the signal in
  * the long one ("Stopped (tty input)"), as bash does. */
 static void state_text(struct sbuf *b, const struct job *j, bool long_fmt)
@@ -556,7 +573,7 @@ static void deadline_in(struct timespec *ts, long ms)
 	}
 }
 
-int jobs_wait_pid(pid_t pid, bool (*interrupted)(void))
+int jobs_wait_pid(pid_t pid, bool (*interrupted)(void), struct sbuf *why)
 {
 	pthread_once(&once, init_once);
 	pthread_mutex_lock(&lock);
@@ -575,6 +592,11 @@ int jobs_wait_pid(pid_t pid, bool (*interrupted)(void))
 		job_poll(j);
 		if (job_done(j)) {
 			status = job_status(j);
+			const struct member *last = j->n ? &j->m[j->n - 1] : NULL;
+			if (why && last && last->pid > 0 && death_to_report(last->ws)) {
+				sbuf_printf(why, "%s: ", j->cmd);
+				death_text(why, last->ws);
+			}
 			unlink_locked(j);
 			pthread_mutex_unlock(&lock);
 			finish(j);
@@ -652,7 +674,7 @@ int jobs_wait_all(bool (*interrupted)(void))
 			return 0;
 		if (interrupted && interrupted())
 			return -1;
-		if (jobs_wait_pid(id, interrupted) == -2)
+		if (jobs_wait_pid(id, interrupted, NULL) == -2)
 			return -1;
 	}
 }
@@ -1085,12 +1107,15 @@ int jobs_fg_wait(struct stage *st, struct job *j, int *statuses)
 	const struct member *last = j->n ? &j->m[j->n - 1] : NULL;
 	if (interrupting && state_opt(OPT_INTERACTIVE))
 		print_err(st, "");   /* the next prompt on a line of its own, after ^C */
-	if (last && last->pid > 0 && WIFSIGNALED(last->ws) && WTERMSIG(last->ws) != SIGINT &&
-	    WTERMSIG(last->ws) != SIGPIPE && state_opt(OPT_INTERACTIVE)) {
-		struct sbuf b = SBUF_INIT;
-		death_text(&b, last->ws);
-		print_err(st, sbuf_str(&b));
-		sbuf_free(&b);
+	if (last && last->pid > 0 && death_to_report(last->ws)) {
+		if (state_opt(OPT_INTERACTIVE)) {
+			struct sbuf b = SBUF_INIT;
+			death_text(&b, last->ws);
+			print_err(st, sbuf_str(&b));
+			sbuf_free(&b);
+		} else {
+			jobs_report_death(st, j->cmd, last->ws);   /* set -m in a script */
+		}
 	}
 	job_free(j);
 	return 0;
@@ -1146,7 +1171,7 @@ int jobs_foreground(struct stage *st, int n)
 	io_flush(st);
 	free(cmd);
 	if (thread_job) {
-		int status = jobs_wait_pid(-n, NULL);
+		int status = jobs_wait_pid(-n, NULL, NULL);
 		return status < 0 ? 127 : status;
 	}
 	j = take(n);

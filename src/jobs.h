@@ -28,8 +28,13 @@ int jobs_add(pid_t pid, struct jobgrp *g, const char *cmd);
  * -N); returns its status (128+sig at once when the job is stopped), -1
  * when pid is not a known job (127 for wait), or -2 when a signal
  * interrupted the wait and interrupted() says so (the job stays). The job is
- * removed once it has ended. */
-int jobs_wait_pid(pid_t pid, bool (*interrupted)(void));
+ * removed once it has ended. When it ended by a signal other than SIGINT
+ * or SIGPIPE and why is not NULL, "TEXT: Killed" is appended to why. */
+int jobs_wait_pid(pid_t pid, bool (*interrupted)(void), struct sbuf *why);
+/* When ws is a death by a signal other than SIGINT or SIGPIPE, prints
+ * "NAME: Segmentation fault (core dumped)" as an error of st, as dash does
+ * after a foreground command. */
+void jobs_report_death(struct stage *st, const char *name, int ws);
 /* Waits for every running job; returns 0 (or -1 if interrupted). */
 int jobs_wait_all(bool (*interrupted)(void));
 /* A thread job (the thread builtin): runs body(arg) on a new thread with

@@ -283,7 +283,7 @@ static void lex_splice(struct parser *p, size_t start, size_t end, const char *v
 			p->ar[i].end = p->ar[i].end - (end - start) + vlen;
 }
 
-static void lex_alias_record(struct parser *p, const char *name, size_t end)
+static void lex_alias_record(struct parser *p, const char *name, size_t end, bool blank)
 {
 	if (p->nar == p->capar) {
 		p->capar = p->capar ? p->capar * 2 : 8;
@@ -291,6 +291,7 @@ static void lex_alias_record(struct parser *p, const char *name, size_t end)
 	}
 	p->ar[p->nar].name = xstrdup(name);
 	p->ar[p->nar].end = end;
+	p->ar[p->nar].blank = blank;
 	p->nar++;
 }
 
@@ -314,16 +315,39 @@ bool lex_alias_try(struct parser *p)
 			return false;
 		}
 		size_t vlen = strlen(v);
-		p->alias_next = vlen > 0 && (v[vlen - 1] == ' ' || v[vlen - 1] == '\t');
+		bool blank = vlen > 0 && (v[vlen - 1] == ' ' || v[vlen - 1] == '\t');
 		struct token w = *t;
 		lex_splice(p, w.start, w.end, v, vlen);
-		lex_alias_record(p, w.text, w.start + vlen);
+		lex_alias_record(p, w.text, w.start + vlen, blank);
 		free(v);
 		p->pos = w.start;
 		p->line = w.line;
 		p->line_start = w.start + 1 - (size_t)(w.col - (w.line == p->first_line ? p->col_adjust : 0));
 		p->have_tok = false;
 	}
+}
+
+bool lex_alias_after_blank(struct parser *p, size_t at)
+{
+	/* the value ends are kept where they are by lex_splice; the word
+	 * after one is the first word at or past it */
+	bool after = false;
+	for (size_t i = 0; i < p->nar; i++)
+		if (p->ar[i].blank && p->ar[i].end <= at) {
+			p->ar[i].blank = false;
+			after = true;
+		}
+	return after;
+}
+
+bool lex_alias_command(struct parser *p)
+{
+	const struct token *t = lex_peek_tok(p);
+	if (t->kind == TOK_ERROR)
+		return false;
+	/* a blank-ended value of an earlier command applies to no word here */
+	lex_alias_after_blank(p, t->start);
+	return lex_alias_try(p);
 }
 
 /* POSIX 2.7.4 Here-Document: the delimiter is the word after quote removal. */
@@ -459,8 +483,8 @@ void lex_reset_command(struct parser *p)
 	p->have_tok = false;
 	p->failed = false;
 	p->depth = 0;
-	p->alias_next = false;
 	p->nalias = 0;
+	p->cmd_alias_pos = 0;
 	p->stk.len = 0;
 	sbuf_reset(&p->lit);
 	lex_heredocs_clear(p);

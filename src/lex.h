@@ -75,6 +75,8 @@ struct heredoc_pending {
 struct alias_range {
 	char *name;             /* malloc'd */
 	size_t end;             /* offset just past the substituted text */
+	bool blank;             /* the value ends in a blank and the word after
+	                           it has not been checked yet */
 };
 
 struct parser {
@@ -111,8 +113,10 @@ struct parser {
 	size_t nhd, caphd;
 	struct alias_range *ar;
 	size_t nar, capar;
-	bool alias_next;        /* the previous alias ended in a blank */
 	size_t nalias;          /* substitutions in this command (loop guard) */
+	size_t cmd_alias_pos;   /* buffer offset + 1 of the command word whose
+	                           aliases were substituted (0: none yet) */
+	bool cmd_alias_empty;   /* ... and they left only the end of the line */
 };
 
 /* lex.c */
@@ -127,6 +131,11 @@ const struct token *lex_peek_tok(struct parser *p);
 void lex_take_tok(struct parser *p, struct token *out);
 void lex_describe(struct parser *p, const struct token *t, char *out, size_t n);
 bool lex_alias_try(struct parser *p);
+/* lex_alias_try for the word at the start of a command. */
+bool lex_alias_command(struct parser *p);
+/* POSIX 2.3.1: whether the word at offset `at` follows the end of an alias
+ * value that ended in a blank (and so is checked for aliases too). */
+bool lex_alias_after_blank(struct parser *p, size_t at);
 void lex_heredoc_push(struct parser *p, struct redir *r, const char *raw, size_t n,
                       bool strip_tabs);
 bool lex_heredocs_finish(struct parser *p);

@@ -473,9 +473,7 @@ static bool lex_cmdsub(struct parser *p, struct wbuild *b, bool q)
 {
 	struct word_part wp = { .kind = PART_CMDSUB, .quoted = q };
 	wb_flush(p, b);
-	bool saved_next = p->alias_next;
 	wp.u.cmdsub = parse_cmdsub(p);
-	p->alias_next = saved_next;
 	if (p->failed)
 		return false;
 	pstack_push(&p->stk, &wp, sizeof wp);

@@ -129,6 +129,27 @@ static struct node *parse_and_or(struct parser *p);
 static struct node *parse_pipeline(struct parser *p);
 static struct node *parse_command(struct parser *p);
 
+/* POSIX 2.3.1: substitutes aliases for the word at the start of a command,
+ * once for each position. A compound list does it before it looks for its
+ * closing reserved word (so `alias thn=then` can close an if condition);
+ * parse_command then finds it done. An alias whose value is empty or blank
+ * followed by the end of the line leaves no command (cmd_alias_empty).
+ * Returns false on a syntax error. */
+static bool parse_cmd_alias(struct parser *p)
+{
+	const struct token *t = lex_peek_tok(p);
+	if (p->cmd_alias_pos == t->start + 1)
+		return true;
+	size_t before = p->nalias;
+	if (!lex_alias_command(p))
+		return false;
+	t = lex_peek_tok(p);
+	p->cmd_alias_pos = t->start + 1;
+	p->cmd_alias_empty = p->nalias != before &&
+	                     (t->kind == TOK_NEWLINE || t->kind == TOK_EOF);
+	return true;
+}
+
 /* compound_list: and-or lists separated by ; & or newlines. Returns the
  * single command when there is one and it is not async, else a NODE_LIST;
  * NULL when empty (an error unless allow_empty). */
@@ -139,7 +160,12 @@ static struct node *parse_clist(struct parser *p, bool allow_empty)
 	const struct token *t = lex_peek_tok(p);
 	int line = t->line, col = t->col;
 	struct pstack_mark m = pstack_begin(&p->stk);
-	while (parse_can_start(t = lex_peek_tok(p))) {
+	for (;;) {
+		if (!parse_cmd_alias(p))
+			return NULL;
+		t = lex_peek_tok(p);
+		if (!p->cmd_alias_empty && !parse_can_start(t))
+			break;
 		struct list_item it = { parse_and_or(p), false };
 		if (!it.cmd)
 			return NULL;
@@ -527,7 +553,7 @@ static struct node *parse_simple(struct parser *p)
 	if (!parse_prefix(p, n, &tail))
 		return NULL;
 	bool first = n->u.simple.nassigns == 0 && !n->redirs;
-	if (!first && !lex_alias_try(p))
+	if (!first && !lex_alias_command(p))
 		return NULL;
 	struct pstack_mark m = pstack_begin(&p->stk);
 	for (;;) {
@@ -540,12 +566,11 @@ static struct node *parse_simple(struct parser *p)
 		}
 		if (t->kind != TOK_WORD)
 			break;
-		if (p->stk.len > m.base && p->alias_next) {
+		if (p->stk.len > m.base && lex_alias_after_blank(p, t->start)) {
 			/* POSIX 2.3.1: the word after an alias value ending in a
 			 * blank is checked too. When it is substituted, the first
 			 * word of its value is taken as is, and the new value's
 			 * own trailing blank decides about the word after it. */
-			p->alias_next = false;
 			size_t before = p->nalias;
 			if (!lex_alias_try(p))
 				return NULL;
@@ -578,10 +603,14 @@ static struct node *parse_command(struct parser *p)
 	if (!parse_depth_enter(p, t->line, t->col))
 		return NULL;
 	struct node *n = NULL;
-	p->alias_next = false;
-	if (!lex_alias_try(p))
+	if (!parse_cmd_alias(p))
 		goto out;
 	t = lex_peek_tok(p);
+	if (p->cmd_alias_empty) {
+		/* no command at all, and $? stays (dash, bash): an empty list */
+		n = node_new(p, NODE_LIST, t->line, t->col);
+		goto out;
+	}
 	bool compound;
 	enum node_kind k = parse_compound_kind(t, &compound);
 	if (compound)
@@ -710,6 +739,14 @@ struct parser *parser_new(const char *source, parse_read_fn read, void *read_ctx
 	return p;
 }
 
+struct parser *parser_new_string(const char *buf, size_t len, const char *source, int first_line)
+{
+	struct parser *p = parser_new(source, NULL, NULL);
+	sbuf_addn(&p->buf, buf, len);
+	p->line = p->first_line = first_line;
+	return p;
+}
+
 void parser_set_alias(struct parser *p, parse_alias_fn alias, void *alias_ctx)
 {
 	p->alias = alias;
@@ -768,10 +805,8 @@ enum parse_status parse_string(const char *buf, size_t len, const char *source,
                                int first_line, parse_alias_fn alias, void *alias_ctx,
                                struct unit **out, struct parse_error *err)
 {
-	struct parser *p = parser_new(source, NULL, NULL);
+	struct parser *p = parser_new_string(buf, len, source, first_line);
 	parser_set_alias(p, alias, alias_ctx);
-	sbuf_addn(&p->buf, buf, len);
-	p->line = p->first_line = first_line;
 	struct unit *u = parse_unit_new(p);
 	struct pstack_mark m = pstack_begin(&p->stk);
 	int line = first_line, col = 1;

@@ -44,6 +44,10 @@ struct parser;
 /* source: the name used in messages and unit->source ("-c", a path). The
  * parser copies it. read/alias ctx pointers are borrowed. */
 struct parser *parser_new(const char *source, parse_read_fn read, void *read_ctx);
+/* A parser of the string buf (copied), whose first line is first_line:
+ * eval and trap actions read it one complete command at a time, so an
+ * alias defined on one line applies to the next. */
+struct parser *parser_new_string(const char *buf, size_t len, const char *source, int first_line);
 void parser_set_alias(struct parser *p, parse_alias_fn alias, void *alias_ctx);
 /* Line number of the next line to read (for $LINENO and messages). */
 int parser_line(const struct parser *p);

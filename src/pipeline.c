@@ -369,6 +369,7 @@ static int pipeline_wait_job(struct stage *st, const struct node *n, struct slot
 int pipeline_run(struct stage *st, const struct node *n)
 {
 	size_t k = n->u.pipeline.n;
+	st->lineno = n->line;   /* for the messages about its stages */
 	if (!stage_nest_enter(st, "pipeline"))
 		return 2;
 	struct slot *slots = xcalloc(k, sizeof *slots);
@@ -429,7 +430,14 @@ int pipeline_run(struct stage *st, const struct node *n)
 			sl->joined = true;
 			sl->status = sl->r->status;
 		} else if (sl->kind == SLOT_PROC) {
-			sl->status = jobctl_wait(st, sl->pid);
+			int ws;
+			sl->status = jobctl_wait(st, sl->pid, &ws);
+			if (WIFSIGNALED(ws)) {
+				struct sbuf text = SBUF_INIT;
+				ast_text(n->u.pipeline.cmds[i], &text);
+				jobs_report_death(st, sbuf_str(&text), ws);
+				sbuf_free(&text);
+			}
 		}
 		free(sl->r);
 	}
@@ -679,7 +687,7 @@ static int capture_fork(struct stage *st, const struct node *body, struct sbuf *
 	}
 	read_all(pfd[0], out);
 	close(pfd[0]);
-	return jobctl_wait(st, pid);
+	return jobctl_wait(st, pid, NULL);
 }
 
 int exec_capture(struct stage *st, const struct node *body, struct sbuf *out)
@@ -726,5 +734,5 @@ int pipeline_run_forked(struct stage *st, const struct node *n)
 	child_stage(&tmp, st, -1, -1);
 	int rc = fork_stage(&tmp, n, &pid);
 	stage_destroy(&tmp);
-	return rc != 0 ? 2 : jobctl_wait(st, pid);
+	return rc != 0 ? 2 : jobctl_wait(st, pid, NULL);
 }

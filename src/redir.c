@@ -113,6 +113,8 @@ static int dup_target(struct stage *st, const struct redir *r, const char *t)
 		stage_error(st, "%s: bad file descriptor number", t);
 		return -1;
 	}
+	if (n == r->fd)
+		return 0;   /* 3>&3 changes nothing, open or not (dash, bash) */
 	int src = fdmap_get(&st->fds, (int)n);
 	if (src == FDMAP_CAPTURE) {
 		fdmap_push(&st->fds, r->fd, FDMAP_CAPTURE, false);
@@ -120,7 +122,8 @@ static int dup_target(struct stage *st, const struct redir *r, const char *t)
 	}
 	int fd = src < 0 ? -1 : fcntl(src, F_DUPFD_CLOEXEC, 10);
 	if (fd < 0) {
-		stage_error(st, "%ld: %s", n, strerror(errno == EINVAL ? EBADF : errno));
+		int err = src < 0 || errno == EINVAL ? EBADF : errno;
+		stage_error(st, "%ld: %s", n, strerror(err));
 		return -1;
 	}
 	fdmap_push(&st->fds, r->fd, fd, true);

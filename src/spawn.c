@@ -416,12 +416,17 @@ int spawn_status(int ws)
 	return 1;
 }
 
-int spawn_wait(pid_t pid)
+int spawn_wait(pid_t pid, int *wsp)
 {
 	int ws;
+	if (wsp)
+		*wsp = 0;
 	for (;;) {
-		if (waitpid(pid, &ws, 0) == pid)
+		if (waitpid(pid, &ws, 0) == pid) {
+			if (wsp)
+				*wsp = ws;
 			return spawn_status(ws);
+		}
 		if (errno != EINTR)
 			return 127;
 	}

@@ -27,8 +27,9 @@ void spawn_exec(struct stage *st, const char *path, char *const argv[],
 pid_t spawn_fork(struct stage *st);
 
 /* Waits for pid (EINTR-safe; main thread runs pending traps? no: the caller
- * decides). Returns the shell status: exit code, or 128+signal. */
-int spawn_wait(pid_t pid);
+ * decides). Returns the shell status: exit code, or 128+signal; *ws (when
+ * not NULL) gets the wait status, 0 when there is none. */
+int spawn_wait(pid_t pid, int *ws);
 
 /* Converts a wait status into a shell status (128+signal for a signal). */
 int spawn_status(int wstatus);

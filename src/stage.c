@@ -531,6 +531,16 @@ int stage_var_set(struct stage *st, const char *name, const char *value)
 	return 0;
 }
 
+int stage_var_flag(struct stage *st, const char *name, unsigned flag)
+{
+	struct local_var *v = st->scope ? local_find(st, name) : NULL;
+	if (v) {
+		v->flags |= flag;
+		return 0;
+	}
+	return state_var_set(name, NULL, flag);
+}
+
 int stage_var_unset(struct stage *st, const char *name)
 {
 	struct local_var *v = st->scope ? local_find(st, name) : NULL;

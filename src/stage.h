@@ -225,6 +225,10 @@ char *stage_var_dup(struct stage *st, const char *name);
  * Returns 0, or -1 after printing "NAME: readonly variable". */
 int stage_var_set(struct stage *st, const char *name, const char *value);
 int stage_var_unset(struct stage *st, const char *name);
+/* export / readonly NAME: gives the innermost local of that name the
+ * attribute (VAR_EXPORT or VAR_READONLY), else the shared variable.
+ * Returns what state_var_set returns. */
+int stage_var_flag(struct stage *st, const char *name, unsigned flag);
 /* Declares a local in the innermost function frame (local builtin). */
 int stage_local(struct stage *st, const char *name, const char *value, bool has_value);
 /* `local -`: saves the shell options; the innermost function frame restores

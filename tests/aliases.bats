@@ -187,3 +187,75 @@ l x'
 	EOF
 	assert_output 'hello world'
 }
+
+# The expected outputs below are dash's and bash --posix's.
+@test "aliases can be reserved words, also where a list is closed" {
+	run conch_script <<-'EOF'
+	alias iff=if thn=then fii=fi lp='(' rp=')'
+	iff true; thn echo reserved; fii
+	lp echo sub; rp
+	EOF
+	assert_output $'reserved\nsub'
+}
+
+@test "aliases can hold operators, here-documents and function definitions" {
+	run conch_script <<-'EOF'
+	alias dsemi=';;' hd='cat <<END' fn='g() { echo G; }'
+	case x in x) echo semi
+	dsemi esac
+	hd
+	heredoc body
+	END
+	fn
+	g
+	EOF
+	assert_output $'semi\nheredoc body\nG'
+}
+
+@test "an alias of several lines, used in a function, a loop and \$(...)" {
+	run conch_script <<-'EOF'
+	alias nl='echo line1
+	echo line2'
+	f() { nl; }
+	f
+	for i in 1; do nl; done
+	x=$(nl); echo "$x"
+	EOF
+	assert_output $'line1\nline2\nline1\nline2\nline1\nline2'
+}
+
+@test "an empty alias alone on a line is no command and keeps \$?" {
+	run conch_script <<-'EOF'
+	alias e='' b='  '
+	false
+	e
+	echo "status $?"
+	(exit 3)
+	b
+	echo "status $?"
+	EOF
+	assert_output $'status 1\nstatus 3'
+}
+
+@test "the word after a value ending in a blank is checked, not the words inside it" {
+	run conch_script <<-'EOF'
+	alias a='echo x ' x=XX b=BB
+	a b
+	alias rec='rec2 ' rec2='echo rec '
+	rec rec
+	alias c='d ' d='echo '
+	c c d
+	EOF
+	assert_output $'x BB\nrec echo rec\necho echo'
+}
+
+@test "eval reads its string a line at a time: an alias defined on one line applies to the next" {
+	run conch -c "eval \"alias q='echo Q'
+q\"; eval 'echo a; echo b
+if'"
+	assert_failure 2
+	assert_line -n 0 Q
+	assert_line -n 1 a
+	assert_line -n 2 b
+	! is_conch || assert_line -n 3 --partial 'eval:3:3: syntax error: unexpected end of file'
+}

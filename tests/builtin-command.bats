@@ -157,3 +157,10 @@ setup() {
 	assert_output '2'
 	[ -n "$stderr" ]
 }
+
+@test "command -v and -V: a directory or a file that is not executable is not a command (bash)" {
+	run conch -c "command -v /etc; echo \$?; command -v /etc/passwd; echo \$?; command -v /bin/sh"
+	assert_output $'127\n127\n/bin/sh'
+	run conch -c 'command -V /etc'
+	assert_failure
+}

@@ -86,3 +86,17 @@ load helpers/common
 	refute_output '2'
 	[ -n "$stderr" ]
 }
+
+@test "local: export of a local that shadows a global leaves the global unexported (dash)" {
+	run conch -c 'x=1; f() { local x=2; export x; sh -c "echo in \$x"; }; f; echo $x; sh -c "echo out [\$x]"'
+	assert_output $'in 2\n1\nout []'
+}
+
+@test "local: readonly on a local makes that local readonly, not the global" {
+	run conch -c 'y=g; f() { local y=1; readonly y; y=2; }; f; echo not reached'
+	assert_failure
+	! is_conch || assert_output --partial 'y: readonly variable'
+	refute_output --partial 'not reached'
+	run conch -c 'y=g; f() { local y=1; readonly y; }; f; y=h; echo $y'
+	assert_output 'h'
+}

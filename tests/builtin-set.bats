@@ -192,3 +192,24 @@ setup() {
 	run conch -c '(set -f); case $- in *f*) echo leaked;; *) echo off;; esac; (set -- x); echo $#'
 	assert_output $'off\n0'
 }
+
+@test "set - and set + alone leave the positional parameters (dash, bash)" {
+	run conch -c 'set -- a; set -; echo $# $1; set +; echo $# $1; exec 2>/dev/null; set -x; set -; echo $-; set - b c; echo $# $1'
+	assert_output $'1 a\n1 a\n\n2 b'
+}
+
+@test "set -u: \${x=word} and \${x:=word} assign instead of failing" {
+	run conch -c 'set -u; echo ${u=1} ${v:=2}; echo $u $v; : ${w:=3}; echo $w'
+	assert_success
+	assert_output $'1 2\n1 2\n3'
+}
+
+@test "set -u: other expansions of an unset name still end the shell" {
+	run conch -c 'set -u; echo ${nope}; echo after'
+	assert_failure 2
+	assert_output --partial 'nope: parameter not set'
+	refute_output --partial after
+	run conch -c 'set -u; echo ${#nope}; echo after'
+	assert_failure 2
+	refute_output --partial after
+}

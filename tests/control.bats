@@ -266,3 +266,22 @@ do # start
 done # end'
 	assert_output $'1\n2'
 }
+
+# POSIX 2.9.4 / return, exit: the status they give is the one the function
+# or shell ends with, whatever `!` or the loop around them would make of it
+@test "return in an if, while or until condition or after ! keeps its status" {
+	run conch -c 'f() { ! return 3; }; f; echo $?
+f() { while return 4; do :; done; }; f; echo $?
+f() { until return 5; do :; done; }; f; echo $?
+f() { if ! return 6; then echo bad; fi; }; f; echo $?
+f() { while true; do ! return 7; done; }; f; echo $?'
+	assert_output $'3\n4\n5\n6\n7'
+}
+
+@test "exit after ! in a condition ends the shell with its own status" {
+	run conch -c 'if ! exit 5; then :; fi; echo not reached'
+	assert_failure 5
+	assert_output ''
+	run conch -c 'while ! exit 6; do :; done'
+	assert_failure 6
+}

@@ -293,3 +293,27 @@ setup() {
 	assert_failure
 	assert_output ''
 }
+
+@test "a command killed by a signal is reported on stderr, except for SIGINT and SIGPIPE (dash)" {
+	run conch_script <<-'EOF'
+	sh -c 'kill -TERM $$'; echo $?
+	sh -c 'kill -INT $$'; echo $?
+	yes | head -n 1
+	sh -c 'kill -TERM $$' | cat; echo $?
+	sleep 5 & kill -KILL $!; wait $!; echo $?
+	EOF
+	assert_success
+	if is_conch; then
+		f=$BATS_TEST_TMPDIR/script.sh
+		assert_output "conch: $f:1: sh: Terminated
+143
+130
+y
+conch: $f:4: sh -c 'kill -TERM \$\$': Terminated
+0
+conch: $f:5: sleep 5: Killed
+137"
+	else
+		assert_output $'Terminated\n143\n130\ny\nTerminated\n0\nKilled\n137'
+	fi
+}

@@ -322,3 +322,14 @@ assert_redir_status() {
 	run conch -c 'n=a; n=b echo x > $n; ls a b 2>/dev/null'
 	assert_output 'a'
 }
+
+@test "3>&3 changes nothing, whether 3 is open or not (dash, bash)" {
+	run conch -c 'echo x 3>&3; echo $?; exec 3>/dev/null; echo y 3>&3; echo $?'
+	assert_output $'x\n0\ny\n0'
+}
+
+@test "command exec keeps its redirections, as exec does" {
+	run conch -c "command exec 3>'$BATS_TEST_TMPDIR/c3'; echo kept >&3; cat '$BATS_TEST_TMPDIR/c3'"
+	assert_success
+	assert_output 'kept'
+}
