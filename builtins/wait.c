@@ -2,6 +2,7 @@
 
 #include <signal.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "../src/jobs.h"
 #include "../src/signals.h"
@@ -33,13 +34,20 @@ pid_t builtin_job_pid(struct stage *st, const char *spec)
 
 int builtin_wait(struct stage *st, int argc, char **argv)
 {
-	if (argc == 1) {
+	int i = 1;
+	if (i < argc && strcmp(argv[i], "--") == 0) {
+		i++;
+	} else if (i < argc && argv[i][0] == '-' && argv[i][1]) {
+		stage_error(st, "wait: %s: invalid option", argv[i]);
+		return 2;
+	}
+	if (i == argc) {
 		if (jobs_wait_all(interrupted) < 0)
 			return 128 + signals_peek_pending();
 		return 0;
 	}
 	int status = 0;
-	for (int i = 1; i < argc; i++) {
+	for (; i < argc; i++) {
 		pid_t pid = builtin_job_pid(st, argv[i]);
 		if (pid == 0) {
 			status = 127;

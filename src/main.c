@@ -82,6 +82,10 @@ static int parse_options(int argc, char **argv, struct invocation *inv)
 	}
 	for (; i < argc; i++) {
 		const char *a = argv[i];
+		if (strcmp(a, "-") == 0) {
+			i++;   /* POSIX sh: a lone - ends the options and is ignored */
+			break;
+		}
 		if ((a[0] != '-' && a[0] != '+') || a[1] == '\0')
 			break;
 		if (strcmp(a, "--") == 0) {

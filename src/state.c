@@ -695,5 +695,8 @@ void state_init(char **environ_)
 	snprintf(buf, sizeof buf, "%ld", (long)getppid());
 	state_var_set("PPID", buf, 0);
 	init_pwd();
+	state_var_set("PWD", NULL, VAR_EXPORT);   /* children see it, as under dash and bash */
+	/* a PATH the user can see and extend when none was given (dash's) */
+	set_default("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
 	state_opt_set(OPT_HASHALL, false);
 }

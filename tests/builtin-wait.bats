@@ -75,3 +75,11 @@ load helpers/common
 	run conch -c 'sh -c "exit 2" & sh -c "exit 9" & wait $!; echo $?'
 	assert_output '9'
 }
+
+@test "wait: an option is an error (status 2); -- ends the options" {
+	run conch -c 'wait -x; echo "status $?"'
+	assert_output --partial 'status 2'
+	is_conch && assert_line -n 0 --partial 'wait: -x: invalid option'
+	run conch -c 'sleep 0.2 & wait --; echo "all $?"; sh -c "exit 3" & wait -- $!; echo "one $?"'
+	assert_output $'all 0\none 3'
+}

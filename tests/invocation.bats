@@ -170,3 +170,18 @@ setup() {
 	run conch -c '. ./inc.sh; echo $x'
 	assert_output 'sourced'
 }
+
+@test "a lone - ends the options and is ignored (POSIX sh)" {
+	run bash -c "echo 'echo from stdin \$#' | '$CONCH' -"
+	assert_output 'from stdin 0'
+	printf 'echo script $1\n' > "$BATS_TEST_TMPDIR/s.sh"
+	run conch - "$BATS_TEST_TMPDIR/s.sh" arg
+	assert_output 'script arg'
+	run conch -c -- 'echo $0 $1' zero one
+	assert_output 'zero one'
+}
+
+@test "PWD is exported at start-up and PATH gets a default when the environment has none (dash)" {
+	run env -i "$CONCH" -c 'echo "$PATH"; env | grep "^PATH=" || echo "PATH not exported"; cd /tmp && env | grep "^PWD="'
+	assert_output $'/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\nPATH not exported\nPWD=/tmp'
+}
