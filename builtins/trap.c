@@ -22,6 +22,8 @@ int builtin_signal_number(const char *s)
 static void print_trap(struct stage *st, int sig)
 {
 	char *action = state_trap_get(sig);
+	if (!action && sig != 0 && signals_ignored_at_start(sig))
+		action = xstrdup("");   /* POSIX: ignored on entry, and it stays so */
 	if (!action)
 		return;
 	const char *name = builtin_signal_name(sig);

@@ -200,3 +200,8 @@ SH
 	run dash -c "trap '' INT; \"\$CONCH\" -c 'trap \"echo caught\" HUP USR1; kill -HUP \$\$; kill -USR1 \$\$; echo alive'"
 	assert_output $'caught\ncaught\nalive'
 }
+
+@test "trap lists the signals that were ignored on entry, which stay ignored (POSIX, bash)" {
+	run sh -c "trap '' INT QUIT; exec '$CONCH' -c 'trap; trap \"echo caught\" INT; echo \$?; trap -p INT; kill -INT \$\$; echo alive'"
+	assert_output $'trap -- \'\' INT\ntrap -- \'\' QUIT\n0\ntrap -- \'\' INT\nalive'
+}
