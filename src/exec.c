@@ -522,14 +522,16 @@ static int exec_assign_only(struct stage *st, const struct node *n)
 			return 1;
 		}
 	}
-	int status = st->cmdsub_ran ? st->cmdsub_status : 0;
 	if (n->redirs) {
 		size_t mark = fdmap_mark(&st->fds);
-		if (redir_apply(st, n->redirs) != 0)
-			status = st->status;
+		int rc = redir_apply(st, n->redirs);
 		fdmap_pop_to(&st->fds, mark);
+		if (rc != 0)
+			return st->status;
 	}
-	return status;
+	/* POSIX 2.9.1: the status of the last command substitution, in an
+	 * assignment or a redirection word, else 0 */
+	return st->cmdsub_ran ? st->cmdsub_status : 0;
 }
 
 static int exec_simple(struct stage *st, const struct node *n)

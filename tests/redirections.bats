@@ -333,3 +333,9 @@ assert_redir_status() {
 	assert_success
 	assert_output 'kept'
 }
+
+@test "a command of only redirections has the status of its last command substitution (POSIX 2.9.1)" {
+	cd "$BATS_TEST_TMPDIR"
+	run conch -c '> r$(exit 3); echo $?; x=$(exit 4) >/dev/null; echo $?; x=$(exit 4) > q$(exit 0); echo $?; > plain; echo $?'
+	assert_output $'3\n4\n0\n0'
+}
