@@ -501,10 +501,19 @@ static bool is_decl_command(const struct node *n)
 	       (len == 5 && memcmp(s, "local", 5) == 0);
 }
 
-/* Assignments without a command: expanded and assigned one by one, left to
- * right, so `a=1 b=$a` sees the new a. */
+/* Assignments without a command (POSIX 2.9.1): the redirections are
+ * performed first (and undone: there is no command), then the assignments
+ * are expanded and made one by one, left to right, so `a=1 b=$a` sees the
+ * new a. A failed redirection leaves the variables alone (as in dash). */
 static int exec_assign_only(struct stage *st, const struct node *n)
 {
+	if (n->redirs) {
+		size_t mark = fdmap_mark(&st->fds);
+		int rc = redir_apply(st, n->redirs);
+		fdmap_pop_to(&st->fds, mark);
+		if (rc != 0)
+			return st->status;
+	}
 	for (size_t i = 0; i < n->u.simple.nassigns; i++) {
 		const struct assign *a = &n->u.simple.assigns[i];
 		char *v = NULL;
@@ -522,15 +531,8 @@ static int exec_assign_only(struct stage *st, const struct node *n)
 			return 1;
 		}
 	}
-	if (n->redirs) {
-		size_t mark = fdmap_mark(&st->fds);
-		int rc = redir_apply(st, n->redirs);
-		fdmap_pop_to(&st->fds, mark);
-		if (rc != 0)
-			return st->status;
-	}
-	/* POSIX 2.9.1: the status of the last command substitution, in an
-	 * assignment or a redirection word, else 0 */
+	/* the status of the last command substitution, in a redirection or
+	 * an assignment word, else 0 */
 	return st->cmdsub_ran ? st->cmdsub_status : 0;
 }
 

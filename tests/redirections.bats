@@ -337,5 +337,12 @@ assert_redir_status() {
 @test "a command of only redirections has the status of its last command substitution (POSIX 2.9.1)" {
 	cd "$BATS_TEST_TMPDIR"
 	run conch -c '> r$(exit 3); echo $?; x=$(exit 4) >/dev/null; echo $?; x=$(exit 4) > q$(exit 0); echo $?; > plain; echo $?'
-	assert_output $'3\n4\n0\n0'
+	assert_output $'3\n4\n4\n0'
+}
+
+@test "without a command, redirections come before assignments, and a failed one assigns nothing (POSIX 2.9.1, dash)" {
+	cd "$BATS_TEST_TMPDIR"
+	run conch -c 'unset y; y=set > f$y; ls f*; x=1 > /nonexistent/f; echo "[$x]"'
+	assert_line -n 0 'f'
+	assert_line '[]'
 }
