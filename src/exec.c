@@ -952,8 +952,8 @@ static int exec_async(struct stage *st, const struct node *cmd)
 		/* POSIX 2.9.3: no job control: stdin from /dev/null, and SIGINT /
 		 * SIGQUIT ignored */
 		if (!g && !state_opt(OPT_INTERACTIVE)) {
-			signal(SIGINT, SIG_IGN);
-			signal(SIGQUIT, SIG_IGN);
+			signals_ignore_in_async(SIGINT);
+			signals_ignore_in_async(SIGQUIT);
 			int fd = open("/dev/null", O_RDONLY);
 			if (fd > 0) {
 				dup2(fd, 0);

@@ -40,6 +40,7 @@
 #include "expand.h"
 #include "net.h"
 #include "signals.h"
+#include "sockclean.h"
 #include "state.h"
 
 #define NET_MAX_FDS 8                /* sockets one listener may bind */
@@ -366,6 +367,7 @@ struct listener {
 	int port;               /* TCP: the port bound */
 	char *path;             /* Unix: the socket file */
 	pid_t owner;            /* the process that removes path */
+	int clean_slot;         /* its sockclean.h slot, -1 for none */
 	int users;              /* stages accepting on it now */
 	bool doomed;            /* to close when the last user is done */
 	bool for_job;           /* named by the job net_prebind prepares */
@@ -395,6 +397,7 @@ static void listener_free(struct listener *l, bool remove_file)
 		close(l->fd[i]);
 	if (remove_file && l->path && l->owner == getpid())
 		unlink(l->path);
+	sockclean_forget(l->clean_slot);
 	free(l->path);
 	free(l->key);
 	free(l);
@@ -563,6 +566,8 @@ static int listen_unix(const char *path, struct listener *l, const char **why)
 		goto fail;
 	l->path = xstrdup(path);
 	l->owner = getpid();
+	/* removed even if the shell dies of a signal */
+	l->clean_slot = sockclean_add(path, l->owner);
 	if (listen(fd, SOMAXCONN) != 0)
 		goto fail;
 	l->fd[0] = fd;
@@ -574,6 +579,8 @@ fail:
 		close(fd);
 	if (l->path) {
 		unlink(l->path);
+		sockclean_forget(l->clean_slot);
+		l->clean_slot = -1;
 		free(l->path);
 		l->path = NULL;
 	}
@@ -597,6 +604,7 @@ static struct listener *get_listener(const char *key, const struct target *t, bo
 	if (l)
 		return l;
 	l = xcalloc(1, sizeof *l);
+	l->clean_slot = -1;
 	int rc = t->is_unix ? listen_unix(t->path, l, why) : listen_tcp(t, l, why);
 	if (rc != 0) {
 		free(l);
@@ -890,8 +898,10 @@ void net_prebind_child(void)
 	for (struct listener **p = &listeners; *p;) {
 		struct listener *l = *p;
 		if (l->for_job) {
-			if (l->made_for_job)
+			if (l->made_for_job) {
 				l->owner = getpid();
+				sockclean_set_owner(l->clean_slot, l->owner);
+			}
 			l->for_job = l->made_for_job = false;
 			p = &l->next;
 		} else {
@@ -963,6 +973,8 @@ void net_release_all(void)
 		if (l->path && l->owner == getpid()) {
 			unlink(l->path);
 			l->owner = 0;
+			sockclean_forget(l->clean_slot);
+			l->clean_slot = -1;
 		}
 	pthread_mutex_unlock(&lock);
 }

@@ -32,6 +32,11 @@ static atomic_int disp[NSIG];
 static atomic_bool self_ignored[NSIG];
 /* Signals with a conch handler installed; a vfork child resets these. */
 static atomic_bool caught[NSIG];
+/* Default-fatal signals that run the cleanup before the shell dies of
+ * them (signals_arm_cleanup); a vfork child resets these too. */
+static atomic_bool fatal_hooked[NSIG];
+static void (*_Atomic cleanup_fn)(void);
+static const int fatal_sigs[] = { SIGHUP, SIGINT, SIGQUIT, SIGALRM, SIGTERM, SIGUSR1, SIGUSR2 };
 
 static void on_wake(int sig)
 {
@@ -62,6 +67,31 @@ static void on_signal(int sig)
 	if (sig == SIGCHLD || sig == SIGTSTP)
 		wake_main();
 	errno = saved;
+}
+
+/* A default-fatal signal once cleanup is armed: clean up, then die of it
+ * (the signal is blocked in here and delivered as the handler returns). */
+static void on_fatal(int sig)
+{
+	void (*fn)(void) = atomic_load(&cleanup_fn);
+	if (fn)
+		fn();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static bool is_fatal_sig(int sig)
+{
+	for (size_t i = 0; i < sizeof fatal_sigs / sizeof fatal_sigs[0]; i++)
+		if (fatal_sigs[i] == sig)
+			return true;
+	return false;
+}
+
+/* Whether sig, left at its default, gets on_fatal instead of SIG_DFL. */
+static bool hook_fatal(int sig)
+{
+	return atomic_load(&cleanup_fn) && is_fatal_sig(sig) && !atomic_load(&self_ignored[sig]);
 }
 
 /* SIGCHLD without a trap, SIGTSTP without a trap, under job control. */
@@ -183,7 +213,7 @@ void signals_set_disposition(int sig, enum signal_disp d)
 	switch (d) {
 	case SIGNAL_DEFAULT:
 		/* the shell keeps SIGPIPE ignored for itself */
-		sa.sa_handler = sig == SIGPIPE ? SIG_IGN : SIG_DFL;
+		sa.sa_handler = sig == SIGPIPE ? SIG_IGN : hook_fatal(sig) ? on_fatal : SIG_DFL;
 		break;
 	case SIGNAL_IGNORE:
 		sa.sa_handler = SIG_IGN;
@@ -193,12 +223,43 @@ void signals_set_disposition(int sig, enum signal_disp d)
 		break;
 	}
 	atomic_store(&caught[sig], d == SIGNAL_CATCH);
+	atomic_store(&fatal_hooked[sig], sa.sa_handler == on_fatal);
 	if (d == SIGNAL_DEFAULT && atomic_load(&jc_handlers) &&
 	    (sig == SIGTSTP || sig == SIGCHLD || sig == SIGTTIN || sig == SIGTTOU)) {
 		jobctl_install(sig, true);   /* back to job control's own */
 		return;
 	}
 	sigaction(sig, &sa, NULL);
+}
+
+void signals_arm_cleanup(void (*fn)(void))
+{
+	void (*none)(void) = NULL;
+	if (!atomic_compare_exchange_strong(&cleanup_fn, &none, fn))
+		return;
+	for (size_t i = 0; i < sizeof fatal_sigs / sizeof fatal_sigs[0]; i++) {
+		int sig = fatal_sigs[i];
+		struct sigaction cur;
+		/* only where the kernel would kill the shell: left at default,
+		 * not trapped, not ignored (at start or by the shell) */
+		if (ignored_at_start(sig) || atomic_load(&disp[sig]) != SIGNAL_DEFAULT ||
+		    atomic_load(&caught[sig]) || !hook_fatal(sig) ||
+		    sigaction(sig, NULL, &cur) != 0 || cur.sa_handler != SIG_DFL)
+			continue;
+		struct sigaction sa;
+		memset(&sa, 0, sizeof sa);
+		sigemptyset(&sa.sa_mask);
+		sa.sa_handler = on_fatal;
+		atomic_store(&fatal_hooked[sig], true);
+		sigaction(sig, &sa, NULL);
+	}
+}
+
+void signals_ignore_in_async(int sig)
+{
+	signal(sig, SIG_IGN);
+	atomic_store(&caught[sig], false);
+	atomic_store(&fatal_hooked[sig], false);
 }
 
 int signals_take_pending(void)
@@ -271,7 +332,7 @@ void signals_child_resets(sigset_t *to_reset)
 {
 	signals_child_defaults(to_reset);
 	for (int sig = 1; sig < NSIG; sig++)
-		if (atomic_load(&caught[sig]))
+		if (atomic_load(&caught[sig]) || atomic_load(&fatal_hooked[sig]))
 			sigaddset(to_reset, sig);
 }
 

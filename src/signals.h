@@ -17,6 +17,14 @@ enum signal_disp {
 void signals_init(bool interactive);
 /* Installs the disposition for sig. */
 void signals_set_disposition(int sig, enum signal_disp d);
+/* From now on the signals that would end the shell by default (HUP, INT,
+ * QUIT, ALRM, TERM, USR1, USR2), while left at their default, run fn first:
+ * fn (async-signal-safe) cleans up, then the shell dies of the signal as
+ * it would have. The first call's fn is kept. Thread-safe. */
+void signals_arm_cleanup(void (*fn)(void));
+/* In the child of an asynchronous list without job control: sig ignored,
+ * for the child and the commands it runs (POSIX 2.9.3). */
+void signals_ignore_in_async(int sig);
 /* True when sig was ignored when the shell started (trap cannot catch it). */
 bool signals_ignored_at_start(int sig);
 /* Takes the lowest pending caught signal and clears it; 0 when none. */
