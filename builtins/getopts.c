@@ -10,11 +10,11 @@
  *
  * OPTIND is the index of the next argument to look at, as in dash: after
  * `-a` of `-ab` it is already 2. Where we are inside a cluster like `-ab`
- * is kept in the shell variable _CONCH_OPTPOS as "OPTIND:offset"; it only
- * exists while a cluster is half-read and is trusted only while OPTIND still
- * holds the value getopts gave it, so setting OPTIND=1 (or to anything)
- * restarts cleanly. No state is kept in the stage or in C statics, so
- * getopts works the same in any thread stage.
+ * is kept in the stage (st->optpos_ind, st->optpos_off), out of the
+ * variable namespace; it is set only while a cluster is half-read and is
+ * trusted only while OPTIND still holds the value getopts gave it, so
+ * setting OPTIND=1 (or to anything) restarts cleanly. Each thread stage
+ * has its own (a new stage starts with none), and no C statics are used.
  *
  * For an option without argument OPTARG is unset (bash). An unknown option
  * sets name to `?`; a missing argument sets it to `?`, or to `:` when
@@ -25,8 +25,6 @@
  * At the end name is `?`, OPTARG is unset, OPTIND indexes the first
  * operand, and the status is 1. `--` ends the options and is skipped.
  */
-
-#define POSVAR "_CONCH_OPTPOS"
 
 static long get_optind(struct stage *st)
 {
@@ -40,15 +38,15 @@ static long get_optind(struct stage *st)
 }
 
 /* The offset inside argument optind-1 where the last call stopped, or 0. */
-static long get_offset(struct stage *st, long optind)
+static long get_offset(const struct stage *st, long optind)
 {
-	char *s = stage_var_dup(st, POSVAR);
-	long ind = 0, off = 0;
+	return st->optpos_ind == optind && optind >= 2 ? st->optpos_off : 0;
+}
 
-	if (s != NULL && sscanf(s, "%ld:%ld", &ind, &off) != 2)
-		ind = 0;
-	free(s);
-	return ind == optind && optind >= 2 ? off : 0;
+static void set_offset(struct stage *st, long optind, long off)
+{
+	st->optpos_ind = off > 0 ? optind : 0;
+	st->optpos_off = off;
 }
 
 static int set_int(struct stage *st, const char *name, long v)
@@ -141,18 +139,12 @@ int builtin_getopts(struct stage *st, int argc, char **argv)
 	optind++;
 
 	r |= set_int(st, "OPTIND", optind);
-	if (off > 0) {
-		char buf[48];
-		snprintf(buf, sizeof buf, "%ld:%ld", optind, off);
-		r |= stage_var_set(st, POSVAR, buf);
-	} else {
-		stage_var_unset(st, POSVAR);
-	}
+	set_offset(st, optind, off);
 	r |= stage_var_set(st, name, result);
 	return r != 0 ? 2 : 0;
 
 end:
-	stage_var_unset(st, POSVAR);
+	set_offset(st, 0, 0);
 	stage_var_unset(st, "OPTARG");
 	r |= set_int(st, "OPTIND", optind);
 	r |= stage_var_set(st, name, "?");

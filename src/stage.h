@@ -138,6 +138,8 @@ struct stage {
 	struct scope *scope;    /* innermost local frame, NULL when none */
 
 	int loop_depth;         /* enclosing loops, for break/continue */
+	long optpos_ind;        /* getopts: inside the cluster before OPTIND */
+	long optpos_off;        /* ... this many characters in, 0: none */
 	int func_depth;         /* enclosing function calls, for return */
 	int dot_depth;          /* enclosing . scripts, for return */
 	int nest;               /* function calls, pipelines, substitutions and

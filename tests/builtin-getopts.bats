@@ -169,3 +169,8 @@ SH
 	assert_output 'failed=1'
 	[ -n "$stderr" ]
 }
+
+@test "getopts keeps its place in a cluster out of the variables that set lists" {
+	run conch -c 'set -- -ab; getopts ab o; set | grep -c "OPTPOS"; getopts ab o; echo $o'
+	assert_output $'0\nb'
+}
