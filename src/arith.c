@@ -152,23 +152,35 @@ static int base_digit(char c, unsigned base)
 	return -1;
 }
 
-/* Scans the digits of a BASE#DIGITS constant after the '#' (an extension
- * of bash, ksh and mksh). Returns the end, or NULL with *err. */
-static const char *scan_based(const char *q, unsigned base, uintmax_t *v, const char **err)
+/* Scans the rest of a BASE#DIGITS constant (an extension of bash, ksh and
+ * mksh): base is the decimal number before the '#' at q, of len digits.
+ * Returns the end, or NULL with *err. */
+static const char *scan_based(const char *q, uintmax_t base, size_t len, intmax_t *out,
+                              const char **err)
 {
-	const char *d = q;
+	if (len > 2 || base < 2 || base > 64) {
+		*err = "invalid arithmetic base";
+		return NULL;
+	}
+	const char *d = ++q;
+	uintmax_t v = 0;
 	int dv;
-	for (; (dv = base_digit(*q, base)) >= 0; q++) {
+	for (; (dv = base_digit(*q, (unsigned)base)) >= 0; q++) {
 		if ((unsigned)dv >= base) {
 			*err = "value too great for base";
 			return NULL;
 		}
-		*v = *v * base + (uintmax_t)dv;
+		v = v * base + (uintmax_t)dv;
 	}
 	if (q == d) {
 		*err = "invalid integer constant";
 		return NULL;
 	}
+	if (*q == '.' || *q == '#') {
+		*err = "invalid number";
+		return NULL;
+	}
+	*out = from_u(v);
 	return q;
 }
 
@@ -180,8 +192,6 @@ static const char *scan_number(const char *s, intmax_t *out, const char **err)
 {
 	uintmax_t v = 0;
 	const char *q = s;
-	bool decimal = false;
-	*err = "invalid number";
 	if (q[0] == '0' && (q[1] == 'x' || q[1] == 'X')) {
 		q += 2;
 		const char *d = q;
@@ -191,7 +201,7 @@ static const char *scan_number(const char *s, intmax_t *out, const char **err)
 			q++;
 		}
 		if (q == d)
-			return NULL;
+			goto bad;
 	} else if (q[0] == '0') {
 		q++;
 		while (*q >= '0' && *q <= '7') {
@@ -203,22 +213,16 @@ static const char *scan_number(const char *s, intmax_t *out, const char **err)
 			v = v * 10 + (uintmax_t)(*q - '0');
 			q++;
 		}
-		decimal = true;
+		if (*q == '#')
+			return scan_based(q, v, (size_t)(q - s), out, err);
 	}
-	if (*q == '#') {
-		if (!decimal || q - s > 2 || v < 2 || v > 64) {
-			*err = "invalid arithmetic base";
-			return NULL;
-		}
-		unsigned base = (unsigned)v;
-		v = 0;
-		if (!(q = scan_based(q + 1, base, &v, err)))
-			return NULL;
-	}
-	if (is_namec(*q) || *q == '.' || *q == '@' || *q == '#')
-		return NULL;
+	if (is_namec(*q) || *q == '.' || *q == '#')
+		goto bad;   /* 09, 0x1g, 1.5, 0#1 */
 	*out = from_u(v);
 	return q;
+bad:
+	*err = "invalid number";
+	return NULL;
 }
 
 /* The end of the text to quote in a message about a bad constant at s. */

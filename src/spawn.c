@@ -123,6 +123,25 @@ static void add_move(void *ctx, int vfd, int rfd)
 	l->moves[l->nmoves++] = (struct move){ vfd, rfd };
 }
 
+/* envp with `_=path` instead of any `_` it has: a program the shell runs
+ * gets the path it was run as in $_, as bash gives it. The vector is the
+ * caller's to free, and so is *owned (the new entry); the other strings
+ * are envp's. */
+static char **env_with_path(char *const envp[], const char *path, char **owned)
+{
+	size_t n = 0;
+	while (envp && envp[n])
+		n++;
+	char **v = xcalloc(n + 2, sizeof *v);
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!(envp[i][0] == '_' && envp[i][1] == '='))
+			v[k++] = envp[i];
+	*owned = xasprintf("_=%s", path);
+	v[k] = *owned;
+	return v;
+}
+
 /* POSIX 2.9.1.1: a file that cannot be executed as a program is a shell
  * script; run it with a new conch. */
 static char **script_argv(const char *path, char *const argv[])
@@ -199,10 +218,12 @@ pid_t spawn_program(struct stage *st, const char *path, char *const argv[],
                     char *const envp[], bool bg, int *err)
 {
 	struct launch l;
+	char *underscore;
+	char **env = env_with_path(envp, path, &underscore);
 	memset(&l, 0, sizeof l);
 	l.path = path;
 	l.argv = argv;
-	l.envp = envp;
+	l.envp = env;
 	l.script_argv = script_argv(path, argv);
 	fdmap_each(&st->fds, add_move, &l);
 	l.stdin_null = bg && !l.stdin_set && !jobctl_on();
@@ -257,6 +278,8 @@ out:
 		close(errpipe[0]);
 	free(l.script_argv);
 	free(l.moves);
+	free(env);
+	free(underscore);
 	return pid;
 }
 
@@ -363,7 +386,9 @@ void spawn_exec(struct stage *st, const char *path, char *const argv[],
 	sigemptyset(&none);
 	pthread_sigmask(SIG_SETMASK, &none, NULL);
 	net_release_all();
-	execve(path, argv, envp);
+	char *underscore;
+	char **env = env_with_path(envp, path, &underscore);
+	execve(path, argv, env);
 	*err = errno;
 	if (errno == ENOEXEC) {
 		size_t n = 0;
@@ -374,9 +399,11 @@ void spawn_exec(struct stage *st, const char *path, char *const argv[],
 		av[1] = (char *)path;
 		for (size_t i = 1; i < n; i++)
 			av[i + 1] = argv[i];
-		execve("/proc/self/exe", av, envp);
+		execve("/proc/self/exe", av, env);
 		free(av);
 	}
+	free(env);
+	free(underscore);
 	signal(SIGPIPE, SIG_IGN);
 }
 
