@@ -88,6 +88,7 @@ static bool is_inherited(int fd)
 
 struct move {
 	int vfd, rfd;           /* rfd FDMAP_CLOSED: close vfd */
+	bool moved;             /* rfd is a temporary dup, closed after launch */
 };
 
 struct launch {
@@ -120,7 +121,7 @@ static void add_move(void *ctx, int vfd, int rfd)
 		l->cap = l->cap ? 2 * l->cap : 8;
 		l->moves = xrealloc(l->moves, l->cap * sizeof *l->moves);
 	}
-	l->moves[l->nmoves++] = (struct move){ vfd, rfd };
+	l->moves[l->nmoves++] = (struct move){ vfd, rfd, false };
 }
 
 /* envp with `_=path` instead of any `_` it has: a program the shell runs
@@ -245,6 +246,24 @@ pid_t spawn_program(struct stage *st, const char *path, char *const argv[],
 		*err = errno;
 		goto out;
 	}
+	/* a source that is also a target (the real fd 11 of a pipe, while the
+	 * script closed or redirected its fd 11) would be gone before its own
+	 * dup2: move it above every target first (closed after the launch) */
+	for (size_t i = 0; i < l.nmoves; i++) {
+		struct move *m = &l.moves[i];
+		bool clash = false;
+		for (size_t j = 0; j < l.nmoves && !clash && m->rfd >= 0 && m->rfd != m->vfd; j++)
+			clash = l.moves[j].vfd == m->rfd;
+		if (!clash)
+			continue;
+		int fd = fcntl(m->rfd, F_DUPFD_CLOEXEC, top);
+		if (fd < 0) {
+			*err = errno;
+			goto out;
+		}
+		m->rfd = fd;
+		m->moved = true;
+	}
 
 	sigset_t all, saved;
 	sigfillset(&all);
@@ -276,6 +295,9 @@ pid_t spawn_program(struct stage *st, const char *path, char *const argv[],
 out:
 	if (errpipe[0] >= 0)
 		close(errpipe[0]);
+	for (size_t i = 0; i < l.nmoves; i++)
+		if (l.moves[i].moved)
+			close(l.moves[i].rfd);
 	free(l.script_argv);
 	free(l.moves);
 	free(env);

@@ -38,6 +38,22 @@ void fdmap_push(struct fdmap *m, int vfd, int rfd, bool owned)
 	m->e[m->n++] = (struct fd_entry){ vfd, rfd, owned && rfd >= 0, false };
 }
 
+bool fdmap_find(const struct fdmap *m, int vfd, int *rfd)
+{
+	for (size_t i = m->n; i-- > 0;)
+		if (m->e[i].vfd == vfd) {
+			*rfd = m->e[i].rfd;
+			return true;
+		}
+	return false;
+}
+
+void fdmap_keep_top(struct fdmap *m)
+{
+	if (m->n)
+		m->e[m->n - 1].kept = true;
+}
+
 size_t fdmap_mark(const struct fdmap *m)
 {
 	return m->n;

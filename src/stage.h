@@ -58,6 +58,12 @@ int fdmap_get(const struct fdmap *m, int vfd);
 /* Pushes vfd -> rfd (rfd may be FDMAP_CLOSED). With owned, the map closes
  * rfd when the entry is popped. */
 void fdmap_push(struct fdmap *m, int vfd, int rfd, bool owned);
+/* True when vfd has an entry (open or closed); *rfd gets the newest one's
+ * real fd (FDMAP_CLOSED or FDMAP_CAPTURE included). */
+bool fdmap_find(const struct fdmap *m, int vfd, int *rfd);
+/* Makes the newest entry outlive the scopes it was pushed in, as exec's
+ * do (a {name}>file redirection: the fd stays open after its command). */
+void fdmap_keep_top(struct fdmap *m);
 /* Mark for fdmap_pop_to: the current depth. */
 size_t fdmap_mark(const struct fdmap *m);
 /* Pops entries down to mark, closing owned real fds; entries exec kept
