@@ -261,7 +261,7 @@ static int place_named(struct stage *st, const struct redir *r, int fd)
 	return 0;
 }
 
-int redir_apply(struct stage *st, const struct redir *r)
+int redir_apply_list(struct stage *st, const struct redir *r)
 {
 	for (; r; r = r->next) {
 		int fd = open_target(st, r);

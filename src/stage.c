@@ -569,7 +569,7 @@ bool stage_var_get(struct stage *st, const char *name, struct sbuf *out)
 			return true;
 		}
 	}
-	if (strcmp(name, "LINENO") == 0) {
+	if (name[0] == 'L' && strcmp(name, "LINENO") == 0) {
 		sbuf_printf(out, "%d", st->lineno);
 		return true;
 	}

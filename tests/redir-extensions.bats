@@ -181,7 +181,8 @@ EOF'
 
 @test "opening and closing named descriptors in a loop leaks nothing" {
 	no_dash '{name}>'
-	run "$CONCH" -c 'n0=$(ls /proc/$$/fd | wc -l); i=0; while [ $i -lt 100 ]; do exec {fd}>/dev/null; exec {fd}>&-; i=$((i + 1)); done; n1=$(ls /proc/$$/fd | wc -l); [ "$n0" = "$n1" ] && echo same'
+	run "$CONCH" -c 'loop() { i=0; while [ $i -lt $1 ]; do exec {fd}>/dev/null; exec {fd}>&-; i=$((i + 1)); done; }
+		loop 1; n0=$(ls /proc/$$/fd | wc -l); loop 100; n1=$(ls /proc/$$/fd | wc -l); [ "$n0" = "$n1" ] && echo same'
 	assert_success
 	assert_output 'same'
 }
@@ -247,11 +248,12 @@ EOF'
 	is_conch || skip 'socket redirections are conch'"'"'s'
 	: "${NETPEER:?set NETPEER to tests/helpers/netpeer}"
 	"$NETPEER" listen -t 10 -e port > peer.out 2> peer.err 3>&- &
+	pid=$!
 	port=$("$NETPEER" wait port)
 	run "$CONCH" -c "exec {s}<>@127.0.0.1:$port; echo ping >&\$s; read -r line <&\$s; echo \"got \$line\"; exec {s}>&-"
 	assert_success
 	assert_output 'got ping'
-	wait
+	wait "$pid"   # not `wait`: bats' timeout watcher is a job too
 	rm -f port
 	"$NETPEER" listen -t 10 port > peer.out 2> peer.err 3>&- &
 	pid=$!
