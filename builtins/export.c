@@ -23,6 +23,39 @@ void builtin_print_assignment(struct stage *st, const char *prefix, const char *
 	io_puts(st, 1, "\n");
 }
 
+/* One NAME[=value] operand of export or readonly; true when the builtin
+ * stops there. The operand is left as it was: it is $_ afterwards. */
+static bool declare_one(struct stage *st, const char *cmd, char *arg, unsigned flag,
+                        bool unexport, int *status)
+{
+	bool stop = false;
+	char *eq = strchr(arg, '=');
+	if (eq)
+		*eq = '\0';
+	if (!is_name(arg)) {
+		stage_error(st, "%s: %s: bad variable name", cmd, arg);
+		*status = builtin_fatal(st, 2);
+		stop = true;
+	} else if (unexport) {
+		if (eq && stage_var_set(st, arg, eq + 1) != 0)
+			*status = 1;
+		state_var_unexport(arg);
+	} else if (eq && stage_var_set(st, arg, eq + 1) != 0) {
+		/* a local of that name gets the attribute; else the shared variable */
+		*status = builtin_fatal(st, 1);
+		stop = true;
+	} else {
+		struct sbuf cur = SBUF_INIT;
+		bool isset = stage_var_get(st, arg, &cur);
+		if (stage_var_flag(st, arg, flag) != 0 && isset)
+			*status = 1;
+		sbuf_free(&cur);
+	}
+	if (eq)
+		*eq = '=';
+	return stop;
+}
+
 /* Shared by export and readonly: NAME[=value]... with attribute flag. */
 int builtin_declare(struct stage *st, int argc, char **argv, unsigned flag, const char *prefix)
 {
@@ -53,34 +86,8 @@ int builtin_declare(struct stage *st, int argc, char **argv, unsigned flag, cons
 		state_var_list_free(list, n);
 		return 0;
 	}
-	for (; i < argc; i++) {
-		char *eq = strchr(argv[i], '=');
-		if (eq)
-			*eq = '\0';
-		if (!is_name(argv[i])) {
-			stage_error(st, "%s: %s: bad variable name", argv[0], argv[i]);
-			status = builtin_fatal(st, 2);
-			break;
-		}
-		if (unexport) {
-			if (eq && stage_var_set(st, argv[i], eq + 1) != 0)
-				status = 1;
-			state_var_unexport(argv[i]);
-			continue;
-		}
-		/* a local of that name gets the attribute; else the shared variable */
-		if (eq) {
-			if (stage_var_set(st, argv[i], eq + 1) != 0) {
-				status = builtin_fatal(st, 1);
-				break;
-			}
-		}
-		struct sbuf cur = SBUF_INIT;
-		bool isset = stage_var_get(st, argv[i], &cur);
-		if (stage_var_flag(st, argv[i], flag) != 0 && isset)
-			status = 1;
-		sbuf_free(&cur);
-	}
+	for (; i < argc && !declare_one(st, argv[0], argv[i], flag, unexport, &status); i++)
+		;
 	return status;
 }
 

@@ -23,10 +23,14 @@ int builtin_local(struct stage *st, int argc, char **argv)
 		if (!is_name(argv[i])) {
 			stage_error(st, "local: %s: bad variable name", argv[i]);
 			status = 2;
+			if (eq)
+				*eq = '=';
 			continue;
 		}
 		if (stage_local(st, argv[i], eq ? eq + 1 : NULL, eq != NULL) != 0)
 			status = 1;
+		if (eq)
+			*eq = '=';   /* the operand is $_ afterwards */
 	}
 	return status;
 }

@@ -42,7 +42,7 @@
 enum tok {
 	T_END, T_NUM, T_NAME, T_LPAREN, T_RPAREN,
 	T_PLUS, T_MINUS, T_NOT, T_BNOT, T_INC, T_DEC,
-	T_MUL, T_DIV, T_MOD, T_SHL, T_SHR,
+	T_POW, T_MUL, T_DIV, T_MOD, T_SHL, T_SHR,
 	T_LT, T_LE, T_GT, T_GE, T_EQ, T_NE,
 	T_BAND, T_BXOR, T_BOR, T_LAND, T_LOR,
 	T_QUEST, T_COLON, T_COMMA,
@@ -55,6 +55,7 @@ enum tok {
 enum prec {
 	P_NONE = 0, P_COMMA, P_ASSIGN, P_COND, P_LOR, P_LAND, P_BOR, P_BXOR,
 	P_BAND, P_EQ, P_REL, P_SHIFT, P_ADD, P_MUL,
+	P_POW,   /* right-associative; unary operators bind tighter, as in bash */
 };
 
 struct ar {
@@ -134,10 +135,60 @@ static int hexval(char c)
 	return -1;
 }
 
-/* Scans a constant at s: decimal, 0octal or 0xhex, wrapping on overflow.
- * Returns the end of the digits, or NULL when it is not a valid constant
- * (bad digit, "0x" with no digits, or letters glued to it). */
-static const char *scan_number(const char *s, intmax_t *out)
+/* Value of c as a digit of BASE#DIGITS (bash's digits: 0-9, a-z, A-Z, @, _;
+ * for bases up to 36 the letters are caseless), or -1. */
+static int base_digit(char c, unsigned base)
+{
+	if (is_digit(c))
+		return c - '0';
+	if (c >= 'a' && c <= 'z')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'Z')
+		return c - 'A' + (base <= 36 ? 10 : 36);
+	if (c == '@')
+		return 62;
+	if (c == '_')
+		return 63;
+	return -1;
+}
+
+/* Scans the rest of a BASE#DIGITS constant (an extension of bash, ksh and
+ * mksh): base is the decimal number before the '#' at q, of len digits.
+ * Returns the end, or NULL with *err. */
+static const char *scan_based(const char *q, uintmax_t base, size_t len, intmax_t *out,
+                              const char **err)
+{
+	if (len > 2 || base < 2 || base > 64) {
+		*err = "invalid arithmetic base";
+		return NULL;
+	}
+	const char *d = ++q;
+	uintmax_t v = 0;
+	int dv;
+	for (; (dv = base_digit(*q, (unsigned)base)) >= 0; q++) {
+		if ((unsigned)dv >= base) {
+			*err = "value too great for base";
+			return NULL;
+		}
+		v = v * base + (uintmax_t)dv;
+	}
+	if (q == d) {
+		*err = "invalid integer constant";
+		return NULL;
+	}
+	if (*q == '.' || *q == '#') {
+		*err = "invalid number";
+		return NULL;
+	}
+	*out = from_u(v);
+	return q;
+}
+
+/* Scans a constant at s: decimal, 0octal, 0xhex or BASE#DIGITS (base 2 to
+ * 64), wrapping on overflow. Returns the end of the constant, or NULL with
+ * *err when it is not a valid one (bad digit or base, "0x" or "16#" with no
+ * digits, letters glued to it). */
+static const char *scan_number(const char *s, intmax_t *out, const char **err)
 {
 	uintmax_t v = 0;
 	const char *q = s;
@@ -150,7 +201,7 @@ static const char *scan_number(const char *s, intmax_t *out)
 			q++;
 		}
 		if (q == d)
-			return NULL;
+			goto bad;
 	} else if (q[0] == '0') {
 		q++;
 		while (*q >= '0' && *q <= '7') {
@@ -162,11 +213,24 @@ static const char *scan_number(const char *s, intmax_t *out)
 			v = v * 10 + (uintmax_t)(*q - '0');
 			q++;
 		}
+		if (*q == '#')
+			return scan_based(q, v, (size_t)(q - s), out, err);
 	}
-	if (is_namec(*q) || *q == '.')
-		return NULL;
+	if (is_namec(*q) || *q == '.' || *q == '#')
+		goto bad;   /* 09, 0x1g, 1.5, 0#1 */
 	*out = from_u(v);
 	return q;
+bad:
+	*err = "invalid number";
+	return NULL;
+}
+
+/* The end of the text to quote in a message about a bad constant at s. */
+static const char *number_text_end(const char *s)
+{
+	while (is_namec(*s) || *s == '.' || *s == '@' || *s == '#')
+		s++;
+	return s;
 }
 
 /* Reads the next token into a (if not already there). */
@@ -187,13 +251,12 @@ static int peek(struct ar *a)
 		t = T_END;
 		n = 0;
 	} else if (is_digit(c)) {
-		const char *e = scan_number(s, &a->num);
+		const char *msg;
+		const char *e = scan_number(s, &a->num, &msg);
 		if (!e) {
-			e = s;
-			while (is_namec(*e) || *e == '.')
-				e++;
+			e = number_text_end(s);
 			a->tend = e;
-			return fail_text(a, "invalid number", s, (int)(e - s));
+			return fail_text(a, msg, s, (int)(e - s));
 		}
 		t = T_NUM;
 		n = (int)(e - s);
@@ -217,7 +280,14 @@ static int peek(struct ar *a)
 		case '-':
 			t = c1 == '-' ? T_DEC : T_MINUS;
 			break;
-		case '*': t = T_MUL; break;
+		case '*':
+			if (c1 == '*') {
+				t = T_POW;   /* `**=` is not an operator (nor in bash) */
+				n = 2;
+			} else {
+				t = T_MUL;
+			}
+			break;
 		case '/': t = T_DIV; break;
 		case '%': t = T_MOD; break;
 		case '^': t = T_BXOR; break;
@@ -346,7 +416,8 @@ static int get_var(struct ar *a, const char *name, size_t len, intmax_t *out)
 		num++;
 	}
 	intmax_t v;
-	const char *e = is_digit(*num) ? scan_number(num, &v) : NULL;
+	const char *msg;
+	const char *e = is_digit(*num) ? scan_number(num, &v, &msg) : NULL;
 	if (e) {
 		while (is_blank(*e))
 			e++;
@@ -382,13 +453,29 @@ static int set_var(struct ar *a, const struct val *lv, intmax_t value)
 	return a->vars->set(a->vars->ctx, lv->name, lv->len, value, a->err, a->errlen);
 }
 
-/* Applies binary operator t; fails only on division by zero. */
+/* Applies binary operator t; fails only on division by zero and on a
+ * negative exponent. */
 static int binop(struct ar *a, enum tok t, intmax_t x, intmax_t y, intmax_t *out)
 {
 	uintmax_t ux = (uintmax_t)x, uy = (uintmax_t)y;
 	unsigned sh = (unsigned)(uy & (sizeof(uintmax_t) * 8 - 1));
 	switch (t) {
 	case T_MUL: *out = from_u(ux * uy); break;
+	case T_POW: {
+		if (y < 0) {
+			if (a->noeval) {
+				*out = 0;
+				break;
+			}
+			return fail(a, "exponent less than 0");
+		}
+		uintmax_t r = 1;   /* by squaring, wrapping as repeated * would */
+		for (; uy; uy >>= 1, ux *= ux)
+			if (uy & 1)
+				r *= ux;
+		*out = from_u(r);
+		break;
+	}
 	case T_DIV:
 	case T_MOD:
 		if (y == 0) {
@@ -428,6 +515,7 @@ static int binop(struct ar *a, enum tok t, intmax_t x, intmax_t y, intmax_t *out
 static enum prec binprec(enum tok t)
 {
 	switch (t) {
+	case T_POW: return P_POW;
 	case T_MUL: case T_DIV: case T_MOD: return P_MUL;
 	case T_PLUS: case T_MINUS: case T_INC: case T_DEC: return P_ADD;
 	case T_SHL: case T_SHR: return P_SHIFT;
@@ -639,8 +727,10 @@ static int parse_expr(struct ar *a, enum prec minprec, struct val *out)
 		}
 		struct val rhs;
 		/* left-associative: the right operand binds tighter; for the
-		 * comma, the right operand may hold assignments */
-		if ((rc = parse_expr(a, (enum prec)(p + 1), &rhs)) || (rc = rvalue(a, &rhs)))
+		 * comma, the right operand may hold assignments; ** is
+		 * right-associative: 2**3**2 is 2**9 */
+		enum prec rprec = p == P_POW ? P_POW : (enum prec)(p + 1);
+		if ((rc = parse_expr(a, rprec, &rhs)) || (rc = rvalue(a, &rhs)))
 			goto done;
 		if (t == T_COMMA)
 			out->v = rhs.v;

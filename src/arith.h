@@ -9,9 +9,11 @@
  * The evaluator knows nothing about the shell: variables are read and written
  * through callbacks, so it can run in any thread and be tested alone.
  *
- * Supported: decimal, octal (0NN) and hex (0xNN) constants; variables by name
- * (unset or empty is 0; a value that is not a constant is itself evaluated as
- * an expression, as bash does, up to a fixed depth); unary + - ~ !; * / % + -
+ * Supported: decimal, octal (0NN), hex (0xNN) and BASE#DIGITS (bases 2 to
+ * 64, bash's digits 0-9a-zA-Z@_) constants; variables by name (unset or
+ * empty is 0; a value that is not a constant is itself evaluated as an
+ * expression, as bash does, up to a fixed depth); unary + - ~ !; ** (right-
+ * associative, below the unary operators as in bash: -2**2 is 4); * / % + -
  * << >> < <= > >= == != & ^ | && || ?: and , ; assignments = *= /= %= += -=
  * <<= >>= &= ^= |=; prefix and postfix ++ --; parentheses. && || and ?:
  * short-circuit (no assignment happens in the branch not taken).
@@ -29,7 +31,8 @@ struct arith_vars {
 
 /* Evaluates expr (already expanded: no $ left to handle). An empty or blank
  * expression is 0. Returns 0 and sets *result, or -1 with a message such as
- * "division by zero" or "syntax error: unexpected ')'" in errbuf. */
+ * "division by zero", "exponent less than 0" or "syntax error: unexpected ')'"
+ * in errbuf. */
 int arith_eval(const char *expr, const struct arith_vars *vars,
                intmax_t *result, char *errbuf, size_t errlen);
 

@@ -108,16 +108,21 @@ static void dump_word(const struct word *w, struct sbuf *out)
 	sbuf_addc(out, ')');
 }
 
+static const char *const redir_ops[] = {
+	[REDIR_IN] = "<", [REDIR_OUT] = ">", [REDIR_CLOBBER] = ">|",
+	[REDIR_APPEND] = ">>", [REDIR_RDWR] = "<>", [REDIR_DUPIN] = "<&",
+	[REDIR_DUPOUT] = ">&", [REDIR_HEREDOC] = "<<",
+	[REDIR_OUT_ERR] = "&>", [REDIR_APPEND_ERR] = "&>>",
+};
+
 static void dump_redirs(const struct redir *r, struct sbuf *out)
 {
-	static const char *const ops[] = {
-		[REDIR_IN] = "<", [REDIR_OUT] = ">", [REDIR_CLOBBER] = ">|",
-		[REDIR_APPEND] = ">>", [REDIR_RDWR] = "<>", [REDIR_DUPIN] = "<&",
-		[REDIR_DUPOUT] = ">&", [REDIR_HEREDOC] = "<<",
-	};
 	for (; r; r = r->next) {
 		const char *suffix = r->op == REDIR_HEREDOC && !r->heredoc_expand ? "lit" : "";
-		sbuf_printf(out, " (%s%s %d ", ops[r->op], suffix, r->fd);
+		if (r->varname)
+			sbuf_printf(out, " (%s%s {%s} ", redir_ops[r->op], suffix, r->varname);
+		else
+			sbuf_printf(out, " (%s%s %d ", redir_ops[r->op], suffix, r->fd);
 		if (r->target)
 			dump_word(r->target, out);
 		else
@@ -350,18 +355,15 @@ static void text_word(const struct word *w, struct sbuf *out)
 
 static void text_redirs(const struct redir *r, struct sbuf *out)
 {
-	static const char *const ops[] = {
-		[REDIR_IN] = "<", [REDIR_OUT] = ">", [REDIR_CLOBBER] = ">|",
-		[REDIR_APPEND] = ">>", [REDIR_RDWR] = "<>", [REDIR_DUPIN] = "<&",
-		[REDIR_DUPOUT] = ">&", [REDIR_HEREDOC] = "<<",
-	};
 	for (; r; r = r->next) {
 		int dflt = r->op == REDIR_IN || r->op == REDIR_RDWR || r->op == REDIR_DUPIN ||
 		           r->op == REDIR_HEREDOC ? 0 : 1;
 		sbuf_addc(out, ' ');
-		if (r->fd != dflt)
+		if (r->varname)
+			sbuf_printf(out, "{%s}", r->varname);
+		else if (r->fd != dflt)
 			sbuf_printf(out, "%d", r->fd);
-		sbuf_adds(out, ops[r->op]);
+		sbuf_adds(out, redir_ops[r->op]);
 		if (r->op == REDIR_HEREDOC)
 			sbuf_adds(out, " ...");
 		else if (r->target)

@@ -94,10 +94,15 @@ enum redir_op {
 	REDIR_DUPIN,         /* <&   default fd 0; target a number or '-' */
 	REDIR_DUPOUT,        /* >&   default fd 1; target a number or '-' */
 	REDIR_HEREDOC,       /* << and <<-: target is the body */
+	REDIR_OUT_ERR,       /* &>   fds 1 and 2 (bash), as > 1 and 2>&1 */
+	REDIR_APPEND_ERR,    /* &>>  fds 1 and 2 (bash), as >> 1 and 2>&1 */
 };
 
 struct redir {
 	int fd;               /* the fd the redirection applies to */
+	const char *varname;  /* {name}>...: the fd is a free one >= 10 whose
+	                         number goes into the variable name (with >&- or
+	                         <&-: the fd $name is closed); NULL otherwise */
 	enum redir_op op;
 	struct word *target;  /* file name, fd number, or here-document body.
 	                         An unquoted heredoc body has every part quoted

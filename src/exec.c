@@ -595,6 +595,7 @@ static int exec_simple(struct stage *st, const struct node *n)
 		}
 	}
 out:
+	stage_take_lastarg(st, &argv);   /* $_ */
 	strvec_free(&argv);
 	strvec_free(&assigns);
 	set_status(st, status);

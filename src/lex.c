@@ -128,7 +128,8 @@ static void lex_redir_op(struct parser *p, struct token *t)
 		lex_advance(p, 1);
 }
 
-/* A word, or an IO_NUMBER with its operator. POSIX 2.10.1 rule 2 */
+/* A word, or an IO_NUMBER with its operator (POSIX 2.10.1 rule 2), or
+ * bash's {NAME} with its operator: an unquoted {NAME} right before < or >. */
 static void lex_word_tok(struct parser *p, struct token *t)
 {
 	bool plain;
@@ -146,12 +147,16 @@ static void lex_word_tok(struct parser *p, struct token *t)
 	bool digits = n > 0 && n <= 9;
 	for (size_t i = 0; digits && i < n; i++)
 		digits = t->text[i] >= '0' && t->text[i] <= '9';
+	bool named = !digits && n > 2 && t->text[0] == '{' && t->text[n - 1] == '}' &&
+	             is_name_n(t->text + 1, n - 2);
 	int c = lex_peek(p);
-	if (!digits || (c != '<' && c != '>'))
+	if ((!digits && !named) || (c != '<' && c != '>'))
 		return;
-	int fd = atoi(t->text);
+	int fd = digits ? atoi(t->text) : -1;
+	const char *name = named ? arena_strndup(p->arena, t->text + 1, n - 2) : NULL;
 	lex_redir_op(p, t);
 	t->fd = fd;
+	t->varname = name;
 	t->word = NULL;
 	t->text = NULL;
 }
@@ -180,8 +185,24 @@ static void lex_next(struct parser *p, struct token *t)
 		if (p->nhd && !lex_heredocs_read(p))
 			t->kind = TOK_ERROR;
 		break;
-	case '&': t->kind = d == '&' ? TOK_AND_IF : TOK_AMP; break;
-	case '|': t->kind = d == '|' ? TOK_OR_IF : TOK_PIPE; break;
+	case '&':
+		if (d == '>') {
+			/* bash's &> and &>> (even in its POSIX mode), where POSIX
+			 * reads `&` then `>` */
+			lex_advance(p, 1);
+			t->kind = TOK_REDIR;
+			t->rop = REDIR_OUT_ERR;
+			if (lex_peek(p) == '>') {
+				lex_advance(p, 1);
+				t->rop = REDIR_APPEND_ERR;
+			}
+			break;
+		}
+		t->kind = d == '&' ? TOK_AND_IF : TOK_AMP;
+		break;
+	case '|':
+		t->kind = d == '|' ? TOK_OR_IF : d == '&' ? TOK_PIPE_AMP : TOK_PIPE;
+		break;
 	case ';':
 		t->kind = d == ';' ? TOK_DSEMI : d == '&' ? TOK_SEMI_AND : TOK_SEMI;
 		break;
@@ -191,7 +212,7 @@ static void lex_next(struct parser *p, struct token *t)
 	default: lex_word_tok(p, t); break;
 	}
 	if (t->kind == TOK_AND_IF || t->kind == TOK_OR_IF || t->kind == TOK_DSEMI ||
-	    t->kind == TOK_SEMI_AND)
+	    t->kind == TOK_SEMI_AND || t->kind == TOK_PIPE_AMP)
 		lex_advance(p, 1);
 	if (p->failed)
 		t->kind = TOK_ERROR;
@@ -227,7 +248,8 @@ void lex_describe(struct parser *p, const struct token *t, char *out, size_t n)
 		[TOK_EOF] = "end of file", [TOK_NEWLINE] = "newline",
 		[TOK_AND_IF] = "'&&'", [TOK_OR_IF] = "'||'", [TOK_DSEMI] = "';;'",
 		[TOK_SEMI_AND] = "';&'", [TOK_SEMI] = "';'", [TOK_AMP] = "'&'",
-		[TOK_PIPE] = "'|'", [TOK_LPAREN] = "'('", [TOK_RPAREN] = "')'",
+		[TOK_PIPE] = "'|'", [TOK_PIPE_AMP] = "'|&'", [TOK_LPAREN] = "'('",
+		[TOK_RPAREN] = "')'",
 		[TOK_ERROR] = "error",
 	};
 	if (t->kind != TOK_WORD && t->kind != TOK_REDIR) {

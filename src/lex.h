@@ -39,6 +39,7 @@ enum tok_kind {
 	TOK_SEMI,        /* ; */
 	TOK_AMP,         /* & */
 	TOK_PIPE,        /* | */
+	TOK_PIPE_AMP,    /* |& (bash): the same as 2>&1 | */
 	TOK_LPAREN,      /* ( */
 	TOK_RPAREN,      /* ) */
 	TOK_ERROR,       /* the lexer failed; p->err is set */
@@ -51,6 +52,7 @@ struct token {
 	struct word *word;      /* TOK_WORD */
 	const char *text;       /* TOK_WORD without quoting or expansions: its text; else NULL */
 	int fd;                 /* TOK_REDIR: the IO_NUMBER, or -1 */
+	const char *varname;    /* TOK_REDIR: the NAME of {NAME}>..., or NULL */
 	enum redir_op rop;      /* TOK_REDIR */
 	bool strip_tabs;        /* TOK_REDIR: <<- */
 };

@@ -312,6 +312,7 @@ int main(int argc, char **argv)
 		state_set_arg0(argv[0]);
 	}
 	stage_init_main(&st, argc - first, argv + first);
+	stage_set_lastarg(&st, getenv("_") ? getenv("_") : argv[0]);   /* as bash */
 	guard_std_fds(&st);
 	if (inv.login || (inv.interactive && !inv.command && !script))
 		read_startup_files(&st, &inv);

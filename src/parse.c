@@ -218,7 +218,29 @@ static struct node *parse_and_or(struct parser *p)
 	return left;
 }
 
-/* POSIX 2.9.2 Pipelines */
+/* bash's `a |& b`: a 2>&1 | b, the 2>&1 after a's own redirections. */
+static void parse_pipe_stderr(struct parser *p, struct node *c, const struct token *t)
+{
+	struct redir *r = arena_alloc(p->arena, sizeof *r);
+	r->op = REDIR_DUPOUT;
+	r->fd = 2;
+	r->line = t->line;
+	r->col = t->col;
+	r->target = word_empty(p, false);
+	r->target->nparts = 1;
+	r->target->parts = arena_alloc(p->arena, sizeof *r->target->parts);
+	r->target->parts[0].kind = PART_LIT;
+	r->target->parts[0].u.lit.s = "1";
+	r->target->parts[0].u.lit.len = 1;
+	r->target->line = t->line;
+	r->target->col = t->col;
+	struct redir **tail = &c->redirs;
+	while (*tail)
+		tail = &(*tail)->next;
+	*tail = r;
+}
+
+/* POSIX 2.9.2 Pipelines; also bash's |& */
 static struct node *parse_pipeline(struct parser *p)
 {
 	const struct token *t = lex_peek_tok(p);
@@ -232,7 +254,10 @@ static struct node *parse_pipeline(struct parser *p)
 		if (!c)
 			return NULL;
 		pstack_push(&p->stk, &c, sizeof c);
-		if (lex_peek_tok(p)->kind != TOK_PIPE)
+		t = lex_peek_tok(p);
+		if (t->kind == TOK_PIPE_AMP)
+			parse_pipe_stderr(p, c, t);
+		else if (t->kind != TOK_PIPE)
 			break;
 		lex_take_tok(p, NULL);
 		if (!parse_newlines(p))
@@ -285,9 +310,11 @@ static struct redir *parse_redir(struct parser *p)
 	static const int defaults[] = {
 		[REDIR_IN] = 0, [REDIR_OUT] = 1, [REDIR_CLOBBER] = 1, [REDIR_APPEND] = 1,
 		[REDIR_RDWR] = 0, [REDIR_DUPIN] = 0, [REDIR_DUPOUT] = 1, [REDIR_HEREDOC] = 0,
+		[REDIR_OUT_ERR] = 1, [REDIR_APPEND_ERR] = 1,
 	};
 	r->op = op.rop;
 	r->fd = op.fd >= 0 ? op.fd : defaults[op.rop];
+	r->varname = op.varname;
 	r->line = op.line;
 	r->col = op.col;
 	if (op.rop == REDIR_HEREDOC)

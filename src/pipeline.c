@@ -529,6 +529,8 @@ static enum purity redirs_purity(const struct redir *r, int depth)
 {
 	enum purity p = PURE_BUILTIN;
 	for (; r && p != IMPURE; r = r->next) {
+		if (r->varname)
+			return IMPURE;   /* {name}>...: assigns name, keeps an fd */
 		if (r->op != REDIR_HEREDOC && r->op != REDIR_DUPIN && r->op != REDIR_DUPOUT &&
 		    net_word_is_socket(r->target))
 			return IMPURE;

@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -28,6 +29,7 @@ static int open_file(struct stage *st, const struct redir *r, const char *path)
 		flags = O_RDONLY;
 		break;
 	case REDIR_OUT:
+	case REDIR_OUT_ERR:
 		if (state_opt(OPT_NOCLOBBER)) {
 			int fd = fdpath_open(&st->fds, path, O_WRONLY | O_CREAT | O_EXCL, 0666);
 			if (fd >= 0 || fd == FDPATH_CAPTURE || errno != EEXIST)
@@ -45,6 +47,7 @@ static int open_file(struct stage *st, const struct redir *r, const char *path)
 		flags = O_WRONLY | O_CREAT | O_TRUNC;
 		break;
 	case REDIR_APPEND:
+	case REDIR_APPEND_ERR:
 		flags = O_WRONLY | O_CREAT | O_APPEND;
 		break;
 	case REDIR_RDWR:
@@ -102,32 +105,33 @@ out:
 	return fd;
 }
 
-static int dup_target(struct stage *st, const struct redir *r, const char *t)
+/* open_target's answer for 3>&3: nothing to change */
+enum { TARGET_SAME = -4 };
+
+/* The real fd a >&N or <&N redirection of descriptor self duplicates N to
+ * (close-on-exec, >= 10), FDMAP_CAPTURE when N is a capture, FDMAP_CLOSED
+ * for '-', TARGET_SAME when N is self; -1 after a message. */
+static int dup_target(struct stage *st, const char *t, int self)
 {
-	if (strcmp(t, "-") == 0) {
-		fdmap_push(&st->fds, r->fd, FDMAP_CLOSED, false);
-		return 0;
-	}
+	if (strcmp(t, "-") == 0)
+		return FDMAP_CLOSED;
 	long n;
 	if (!parse_long(t, &n) || n < 0 || n > 65535) {
 		stage_error(st, "%s: bad file descriptor number", t);
 		return -1;
 	}
-	if (n == r->fd)
-		return 0;   /* 3>&3 changes nothing, open or not (dash, bash) */
+	if (n == self)
+		return TARGET_SAME;   /* 3>&3 changes nothing, open or not (dash, bash) */
 	int src = fdmap_get(&st->fds, (int)n);
-	if (src == FDMAP_CAPTURE) {
-		fdmap_push(&st->fds, r->fd, FDMAP_CAPTURE, false);
-		return 0;
-	}
+	if (src == FDMAP_CAPTURE)
+		return FDMAP_CAPTURE;
 	int fd = src < 0 ? -1 : fcntl(src, F_DUPFD_CLOEXEC, 10);
 	if (fd < 0) {
 		int err = src < 0 || errno == EINVAL ? EBADF : errno;
 		stage_error(st, "%ld: %s", n, strerror(err));
 		return -1;
 	}
-	fdmap_push(&st->fds, r->fd, fd, true);
-	return 0;
+	return fd;
 }
 
 /* A socket target: the claim a prebound job left for this redirection, or
@@ -145,59 +149,134 @@ static int socket_fd(struct stage *st, const struct redir *r)
 	return fd;
 }
 
-int redir_apply(struct stage *st, const struct redir *r)
+/* The file, here-document, socket or duplicate that r opens: a real fd
+ * (owned by the caller), FDMAP_CAPTURE, FDMAP_CLOSED or TARGET_SAME; -1
+ * after a message. */
+static int open_target(struct stage *st, const struct redir *r)
+{
+	if (r->op == REDIR_HEREDOC)
+		return heredoc_fd(st, r);
+	if (r->op != REDIR_DUPIN && r->op != REDIR_DUPOUT && net_word_is_socket(r->target))
+		return socket_fd(st, r);
+	char *target = NULL;
+	if (expand_word_str(st, r->target, &target) != 0)
+		return -1;
+	int fd;
+	if (r->op == REDIR_DUPIN || r->op == REDIR_DUPOUT) {
+		fd = dup_target(st, target, r->varname ? -1 : r->fd);
+		goto out;
+	}
+	fd = open_file(st, r, target);
+	if (fd == FDPATH_CAPTURE) {   /* /dev/stdout in an in-memory $(...) */
+		if (r->op == REDIR_IN || r->op == REDIR_RDWR) {
+			stage_error(st, "%s: cannot read the output of a command substitution", target);
+			fd = -1;
+		} else {
+			fd = FDMAP_CAPTURE;
+		}
+		goto out;
+	}
+	if (fd == -2) {
+		stage_error(st, "%s: cannot overwrite existing file", target);
+		fd = -1;
+		goto out;
+	}
+	if (fd >= 0)
+		fd = fd_move_high(fd);
+	if (fd < 0)
+		stage_error(st, "%s: %s", target, strerror(errno));
+out:
+	free(target);
+	return fd;
+}
+
+/* An fd the shell was started with: open and not close-on-exec (every fd
+ * conch opens for itself is close-on-exec), so the script may use it. */
+static bool fd_is_inherited(int fd)
+{
+	int flags = fcntl(fd, F_GETFD);
+	return flags >= 0 && !(flags & FD_CLOEXEC);
+}
+
+/* bash's {name}: the lowest descriptor >= 10 that the script cannot see
+ * open (no open entry in the stage's map, not an fd conch inherited). */
+static int free_vfd(struct stage *st)
+{
+	for (int n = 10; n <= 65535; n++) {
+		int rfd;
+		if (fdmap_find(&st->fds, n, &rfd) ? rfd == FDMAP_CLOSED
+		                                  : !fd_is_inherited(n))
+			return n;
+	}
+	stage_error(st, "no free file descriptor");
+	return -1;
+}
+
+/* {name}>&- and {name}<&-: the descriptor whose number $name holds. */
+static int named_fd(struct stage *st, const char *name)
+{
+	char *v = stage_var_dup(st, name);
+	long n;
+	bool ok = v && parse_long(v, &n) && n >= 0 && n <= 65535;
+	if (!ok)
+		stage_error(st, "{%s}: ambiguous redirect: $%s is %s%s%s", name, name,
+		            v ? "not a descriptor number: '" : "unset", v ? v : "", v ? "'" : "");
+	free(v);
+	return ok ? (int)n : -1;
+}
+
+/* Puts fd (open_target's result) in place as vfd; &> and &>> also as
+ * fd 2. Takes fd in all cases. */
+static int place(struct stage *st, const struct redir *r, int vfd, int fd)
+{
+	fdmap_push(&st->fds, vfd, fd, true);
+	if (r->op != REDIR_OUT_ERR && r->op != REDIR_APPEND_ERR)
+		return 0;
+	int err = fd == FDMAP_CAPTURE ? FDMAP_CAPTURE : fcntl(fd, F_DUPFD_CLOEXEC, 10);
+	if (err == -1) {
+		stage_error(st, "2: %s", strerror(errno));
+		return -1;
+	}
+	fdmap_push(&st->fds, 2, err, true);
+	return 0;
+}
+
+/* {name}>...: a new descriptor, kept open after the command (as in bash:
+ * the script closes it with {name}>&- or exec {name}>&-), its number
+ * assigned to name. */
+static int place_named(struct stage *st, const struct redir *r, int fd)
+{
+	if (fd == FDMAP_CLOSED) {
+		int vfd = named_fd(st, r->varname);
+		if (vfd < 0)
+			return -1;
+		fdmap_push(&st->fds, vfd, FDMAP_CLOSED, false);
+		return 0;
+	}
+	int vfd = free_vfd(st);
+	char num[16];
+	snprintf(num, sizeof num, "%d", vfd);
+	if (vfd < 0 || stage_var_set(st, r->varname, num) != 0) {
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	if (place(st, r, vfd, fd) != 0)
+		return -1;
+	fdmap_keep_top(&st->fds);
+	return 0;
+}
+
+int redir_apply_list(struct stage *st, const struct redir *r)
 {
 	for (; r; r = r->next) {
-		int fd;
-		if (r->op == REDIR_HEREDOC) {
-			fd = heredoc_fd(st, r);
-			if (fd < 0)
-				goto fail;
-			fdmap_push(&st->fds, r->fd, fd, true);
-			continue;
-		}
-		if (r->op != REDIR_DUPIN && r->op != REDIR_DUPOUT && net_word_is_socket(r->target)) {
-			fd = socket_fd(st, r);
-			if (fd < 0)
-				goto fail;
-			fdmap_push(&st->fds, r->fd, fd, true);
-			continue;
-		}
-		char *target = NULL;
-		if (expand_word_str(st, r->target, &target) != 0)
+		int fd = open_target(st, r);
+		if (fd == -1)
 			goto fail;
-		if (r->op == REDIR_DUPIN || r->op == REDIR_DUPOUT) {
-			int rc = dup_target(st, r, target);
-			free(target);
-			if (rc != 0)
-				goto fail;
+		if (fd == TARGET_SAME)
 			continue;
-		}
-		fd = open_file(st, r, target);
-		if (fd == FDPATH_CAPTURE) {   /* /dev/stdout in an in-memory $(...) */
-			if (r->op == REDIR_IN || r->op == REDIR_RDWR) {
-				stage_error(st, "%s: cannot read the output of a command substitution", target);
-				free(target);
-				goto fail;
-			}
-			fdmap_push(&st->fds, r->fd, FDMAP_CAPTURE, false);
-			free(target);
-			continue;
-		}
-		if (fd == -2) {
-			stage_error(st, "%s: cannot overwrite existing file", target);
-			free(target);
+		if (r->varname ? place_named(st, r, fd) != 0 : place(st, r, r->fd, fd) != 0)
 			goto fail;
-		}
-		if (fd >= 0)
-			fd = fd_move_high(fd);
-		if (fd < 0) {
-			stage_error(st, "%s: %s", target, strerror(errno));
-			free(target);
-			goto fail;
-		}
-		free(target);
-		fdmap_push(&st->fds, r->fd, fd, true);
 	}
 	return 0;
 fail:

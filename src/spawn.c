@@ -88,6 +88,7 @@ static bool is_inherited(int fd)
 
 struct move {
 	int vfd, rfd;           /* rfd FDMAP_CLOSED: close vfd */
+	bool moved;             /* rfd is a temporary dup, closed after launch */
 };
 
 struct launch {
@@ -120,7 +121,26 @@ static void add_move(void *ctx, int vfd, int rfd)
 		l->cap = l->cap ? 2 * l->cap : 8;
 		l->moves = xrealloc(l->moves, l->cap * sizeof *l->moves);
 	}
-	l->moves[l->nmoves++] = (struct move){ vfd, rfd };
+	l->moves[l->nmoves++] = (struct move){ vfd, rfd, false };
+}
+
+/* envp with `_=path` instead of any `_` it has: a program the shell runs
+ * gets the path it was run as in $_, as bash gives it. The vector is the
+ * caller's to free, and so is *owned (the new entry); the other strings
+ * are envp's. */
+static char **env_with_path(char *const envp[], const char *path, char **owned)
+{
+	size_t n = 0;
+	while (envp && envp[n])
+		n++;
+	char **v = xcalloc(n + 2, sizeof *v);
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!(envp[i][0] == '_' && envp[i][1] == '='))
+			v[k++] = envp[i];
+	*owned = xasprintf("_=%s", path);
+	v[k] = *owned;
+	return v;
 }
 
 /* POSIX 2.9.1.1: a file that cannot be executed as a program is a shell
@@ -199,10 +219,12 @@ pid_t spawn_program(struct stage *st, const char *path, char *const argv[],
                     char *const envp[], bool bg, int *err)
 {
 	struct launch l;
+	char *underscore;
+	char **env = env_with_path(envp, path, &underscore);
 	memset(&l, 0, sizeof l);
 	l.path = path;
 	l.argv = argv;
-	l.envp = envp;
+	l.envp = env;
 	l.script_argv = script_argv(path, argv);
 	fdmap_each(&st->fds, add_move, &l);
 	l.stdin_null = bg && !l.stdin_set && !jobctl_on();
@@ -223,6 +245,24 @@ pid_t spawn_program(struct stage *st, const char *path, char *const argv[],
 	if (l.errfd < 0) {
 		*err = errno;
 		goto out;
+	}
+	/* a source that is also a target (the real fd 11 of a pipe, while the
+	 * script closed or redirected its fd 11) would be gone before its own
+	 * dup2: move it above every target first (closed after the launch) */
+	for (size_t i = 0; i < l.nmoves; i++) {
+		struct move *m = &l.moves[i];
+		bool clash = false;
+		for (size_t j = 0; j < l.nmoves && !clash && m->rfd >= 0 && m->rfd != m->vfd; j++)
+			clash = l.moves[j].vfd == m->rfd;
+		if (!clash)
+			continue;
+		int fd = fcntl(m->rfd, F_DUPFD_CLOEXEC, top);
+		if (fd < 0) {
+			*err = errno;
+			goto out;
+		}
+		m->rfd = fd;
+		m->moved = true;
 	}
 
 	sigset_t all, saved;
@@ -255,8 +295,13 @@ pid_t spawn_program(struct stage *st, const char *path, char *const argv[],
 out:
 	if (errpipe[0] >= 0)
 		close(errpipe[0]);
+	for (size_t i = 0; i < l.nmoves; i++)
+		if (l.moves[i].moved)
+			close(l.moves[i].rfd);
 	free(l.script_argv);
 	free(l.moves);
+	free(env);
+	free(underscore);
 	return pid;
 }
 
@@ -363,7 +408,9 @@ void spawn_exec(struct stage *st, const char *path, char *const argv[],
 	sigemptyset(&none);
 	pthread_sigmask(SIG_SETMASK, &none, NULL);
 	net_release_all();
-	execve(path, argv, envp);
+	char *underscore;
+	char **env = env_with_path(envp, path, &underscore);
+	execve(path, argv, env);
 	*err = errno;
 	if (errno == ENOEXEC) {
 		size_t n = 0;
@@ -374,9 +421,11 @@ void spawn_exec(struct stage *st, const char *path, char *const argv[],
 		av[1] = (char *)path;
 		for (size_t i = 1; i < n; i++)
 			av[i + 1] = argv[i];
-		execve("/proc/self/exe", av, envp);
+		execve("/proc/self/exe", av, env);
 		free(av);
 	}
+	free(env);
+	free(underscore);
 	signal(SIGPIPE, SIG_IGN);
 }
 

@@ -8,14 +8,15 @@
 #include "stage.h"
 
 /* Starts the program at path with argv/envp, its fds 0..N being the stage's
- * virtual fds. Returns the pid, or -1 with *err set (errno value). A file
+ * virtual fds; envp's `_` is replaced by `_=path` (as bash does). Returns the pid, or -1 with *err set (errno value). A file
  * that is not a valid executable (ENOEXEC) is run as a script by a new conch.
  * With bg, a non-interactive shell gives it /dev/null as stdin unless the
  * stage redirected fd 0 (POSIX 2.9.3). Thread-safe. */
 pid_t spawn_program(struct stage *st, const char *path, char *const argv[],
                     char *const envp[], bool bg, int *err);
 
-/* Replaces the process with path (exec with only the stage's fds). Returns
+/* Replaces the process with path (exec with only the stage's fds; envp as
+ * for spawn_program). Returns
  * only on failure, with *err set. Main stage or subshell only. */
 void spawn_exec(struct stage *st, const char *path, char *const argv[],
                 char *const envp[], int *err);

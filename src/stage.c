@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <inttypes.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,6 +36,22 @@ void fdmap_push(struct fdmap *m, int vfd, int rfd, bool owned)
 		m->e = xrealloc(m->e, m->cap * sizeof *m->e);
 	}
 	m->e[m->n++] = (struct fd_entry){ vfd, rfd, owned && rfd >= 0, false };
+}
+
+bool fdmap_find(const struct fdmap *m, int vfd, int *rfd)
+{
+	for (size_t i = m->n; i-- > 0;)
+		if (m->e[i].vfd == vfd) {
+			*rfd = m->e[i].rfd;
+			return true;
+		}
+	return false;
+}
+
+void fdmap_keep_top(struct fdmap *m)
+{
+	if (m->n)
+		m->e[m->n - 1].kept = true;
 }
 
 size_t fdmap_mark(const struct fdmap *m)
@@ -228,6 +245,10 @@ struct confine {
 	pthread_mutex_t lock;
 	struct local_var *vars;   /* value NULL: unset in the substitution */
 	struct confine *up;       /* an enclosing substitution's, read through */
+	struct state_rand rand;   /* $RANDOM in the substitution: a generator
+	                             of its own, as a forked subshell reseeds
+	                             (the shell's sequence does not advance) */
+	bool rand_seeded;
 };
 
 static struct confine *confine_ref(struct confine *c)
@@ -290,6 +311,37 @@ static bool confine_get(const struct stage *st, const char *name, struct sbuf *o
 	return false;
 }
 
+static bool is_random(const char *name)
+{
+	return name[0] == 'R' && strcmp(name, "RANDOM") == 0 && state_var_random();
+}
+
+/* $RANDOM in a substitution whose layer does not hold RANDOM: the next
+ * number of the layer's generator (seeded on first use or by value); false
+ * when RANDOM is no longer the dynamic variable. */
+static bool confine_random(struct stage *st, const char *seed, struct sbuf *out)
+{
+	if (!is_random("RANDOM"))
+		return false;
+	struct confine *c = st->confined;
+	pthread_mutex_lock(&c->lock);
+	if (seed) {
+		char *end;
+		uintmax_t n = strtoumax(seed, &end, 10);
+		state_rand_seed(&c->rand, end != seed ? n : 0);
+		c->rand_seeded = true;
+	}
+	if (!c->rand_seeded) {
+		state_rand_seed_random(&c->rand);
+		c->rand_seeded = true;
+	}
+	int v = out ? state_rand_next(&c->rand) : 0;
+	pthread_mutex_unlock(&c->lock);
+	if (out)
+		sbuf_printf(out, "%d", v);
+	return true;
+}
+
 /* Assigns (value) or unsets (NULL) name in st's own layer; -1 after a
  * message when the shared variable is readonly. */
 static int confine_set(struct stage *st, const char *name, const char *value)
@@ -298,6 +350,12 @@ static int confine_set(struct stage *st, const char *name, const char *value)
 	if (flags & VAR_READONLY) {
 		stage_error(st, "%s: readonly variable", name);
 		return -1;
+	}
+	if (value && is_random(name)) {
+		bool shadowed;
+		confine_get(st, name, NULL, &shadowed);
+		if (!shadowed && confine_random(st, value, NULL))
+			return 0;   /* seeds the layer's generator */
 	}
 	char *copy = value ? xstrdup(value) : NULL;
 	struct confine *c = st->confined;
@@ -358,6 +416,7 @@ void stage_init_child(struct stage *st, const struct stage *parent)
 	}
 	st->confined = confine_ref(parent->confined);   /* pipeline stages share it */
 	st->grp = jobgrp_ref(parent->grp);
+	st->lastarg = parent->lastarg ? xstrdup(parent->lastarg) : NULL;
 }
 
 
@@ -391,6 +450,8 @@ void stage_destroy(struct stage *st)
 		st->peek[0] = st->peek[1] = -1;
 	}
 	sbuf_free(&st->out);
+	free(st->lastarg);
+	st->lastarg = NULL;
 	args_unref(st->args);
 	st->args = NULL;
 	confine_unref(st->confined);
@@ -469,8 +530,29 @@ static int special_get(struct stage *st, const char *name, struct sbuf *out)
 	case '*':
 		join_args(st, out);
 		return st->args->n > 0;
+	case '_':
+		if (st->lastarg)
+			sbuf_adds(out, st->lastarg);
+		return 1;
 	}
 	return -1;
+}
+
+void stage_take_lastarg(struct stage *st, struct strvec *argv)
+{
+	char *s = NULL;
+	if (argv->n) {
+		s = argv->v[--argv->n];   /* the caller would free it next */
+		argv->v[argv->n] = NULL;
+	}
+	free(st->lastarg);
+	st->lastarg = s;
+}
+
+void stage_set_lastarg(struct stage *st, const char *s)
+{
+	free(st->lastarg);
+	st->lastarg = xstrdup(s);
 }
 
 bool stage_var_get(struct stage *st, const char *name, struct sbuf *out)
@@ -487,7 +569,7 @@ bool stage_var_get(struct stage *st, const char *name, struct sbuf *out)
 			return true;
 		}
 	}
-	if (strcmp(name, "LINENO") == 0) {
+	if (name[0] == 'L' && strcmp(name, "LINENO") == 0) {
 		sbuf_printf(out, "%d", st->lineno);
 		return true;
 	}
@@ -495,6 +577,8 @@ bool stage_var_get(struct stage *st, const char *name, struct sbuf *out)
 		bool found, set = confine_get(st, name, out, &found);
 		if (found)
 			return set;
+		if (name[0] == 'R' && strcmp(name, "RANDOM") == 0 && confine_random(st, NULL, out))
+			return true;
 	}
 	return state_var_get(name, out);
 }

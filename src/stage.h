@@ -58,6 +58,12 @@ int fdmap_get(const struct fdmap *m, int vfd);
 /* Pushes vfd -> rfd (rfd may be FDMAP_CLOSED). With owned, the map closes
  * rfd when the entry is popped. */
 void fdmap_push(struct fdmap *m, int vfd, int rfd, bool owned);
+/* True when vfd has an entry (open or closed); *rfd gets the newest one's
+ * real fd (FDMAP_CLOSED or FDMAP_CAPTURE included). */
+bool fdmap_find(const struct fdmap *m, int vfd, int *rfd);
+/* Makes the newest entry outlive the scopes it was pushed in, as exec's
+ * do (a {name}>file redirection: the fd stays open after its command). */
+void fdmap_keep_top(struct fdmap *m);
 /* Mark for fdmap_pop_to: the current depth. */
 size_t fdmap_mark(const struct fdmap *m);
 /* Pops entries down to mark, closing owned real fds; entries exec kept
@@ -182,6 +188,9 @@ struct stage {
 	                           tee(2) (read builtin); -1 until first used */
 	int lineno;             /* $LINENO of the command being run */
 	const char *source;     /* file name for messages */
+	char *lastarg;          /* $_ (NULL: empty): the last word of the
+	                           previous simple command; per stage, as each
+	                           subshell of bash has its own (no lock) */
 };
 
 /* Makes st a subshell as far as variables go (a command substitution run
@@ -220,7 +229,8 @@ void stage_destroy(struct stage *st);
 /* --- variables as the stage sees them (locals first, then state.h) ------ */
 
 /* Appends the value; false when unset. Handles special parameters too:
- * ? $ ! # @ * - 0 1..N (for @ and * the values joined by a space). */
+ * ? $ ! # @ * - 0 1..N (for @ and * the values joined by a space), and _
+ * (stage_set_lastarg). */
 bool stage_var_get(struct stage *st, const char *name, struct sbuf *out);
 char *stage_var_dup(struct stage *st, const char *name);
 /* Assigns to the innermost local of that name, else the shared variable.
@@ -239,6 +249,12 @@ void stage_local_options(struct stage *st);
 /* Pushes / pops a frame (function call, temporary assignments). */
 void stage_scope_push(struct stage *st, bool temp);
 void stage_scope_pop(struct stage *st);
+/* $_ after a simple command: its last word after expansion, "" when it
+ * had none (assignments only). Takes the word out of argv (no copy: this
+ * runs after every command). */
+void stage_take_lastarg(struct stage *st, struct strvec *argv);
+/* $_ set to a copy of s (start-up). */
+void stage_set_lastarg(struct stage *st, const char *s);
 /* Builds the environment for a child: exported shared variables, overridden
  * by exported locals and temporary assignments. Caller frees. */
 void stage_env(struct stage *st, struct strvec *env);

@@ -15,10 +15,18 @@
  *
  * fork: pthread_atfork takes the lock before fork and releases it in both
  * parent and child, so a forked subshell never inherits it locked.
+ *
+ * Dynamic variables (RANDOM, SECONDS) are ordinary entries of the table with
+ * a `dyn` kind: every read under the lock first refreshes the entry's value
+ * (var_value_locked), and an assignment also updates the generator or the
+ * clock behind it, so two thread stages that expand $RANDOM at once get two
+ * numbers of one sequence. Unsetting one removes the entry, and with it the
+ * special meaning, as in bash. A plain lookup pays one test of `dyn`.
  */
 
 #include <assert.h>
 #include <errno.h>
+#include <inttypes.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -26,15 +34,24 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "signals.h"
 #include "state.h"
 
+/* What keeps a variable's value up to date (dynamic variables). */
+enum var_dyn {
+	DYN_NONE,
+	DYN_RANDOM,    /* a new number per read; assigning seeds */
+	DYN_SECONDS,   /* seconds since start-up or since the last assignment */
+};
+
 struct var {
 	char *name;
 	char *value;            /* NULL: declared (exported/readonly) but unset */
 	unsigned flags;
+	enum var_dyn dyn;
 	struct var *next;       /* hash chain */
 };
 
@@ -70,6 +87,9 @@ static pid_t shell_pid;
 static atomic_int last_bg;
 static atomic_uint path_gen;        /* bumped by every assignment to PATH */
 static char *arg0;
+static struct state_rand rand_shared;   /* RANDOM's generator (under the lock) */
+static struct timespec seconds_base;    /* SECONDS counts from here... */
+static intmax_t seconds_at_base;        /* ...starting at this value */
 
 static void lock_state(void)
 {
@@ -89,6 +109,13 @@ static void unlock_state(void)
 
 static void atfork_prepare(void) { lock_state(); }
 static void atfork_release(void) { unlock_state(); }
+
+/* A forked subshell draws other numbers than its parent (as in bash). */
+static void atfork_child(void)
+{
+	state_rand_seed_random(&rand_shared);
+	unlock_state();
+}
 
 static unsigned hash_name(const char *s)
 {
@@ -132,13 +159,147 @@ static void var_remove_locked(struct var *dead)
 	free(dead);
 }
 
+/* --- dynamic variables ---------------------------------------------------- */
+
+/* A whole number as bash's legal_number reads it (blanks around it, an
+ * optional sign); false for anything else. */
+static bool parse_intmax(const char *s, intmax_t *out)
+{
+	char *end;
+	errno = 0;
+	intmax_t v = strtoimax(s, &end, 10);
+	if (errno || end == s)
+		return false;
+	while (*end == ' ' || *end == '\t' || *end == '\n')
+		end++;
+	if (*end)
+		return false;
+	*out = v;
+	return true;
+}
+
+/* bash 5.2's generator (variables.c: intrand32, brand): Park and Miller's
+ * minimal standard generator on 32 bits, the two halves folded into 15
+ * bits, never the same number twice in a row. Same seed, same numbers as
+ * bash. */
+int state_rand_next(struct state_rand *r)
+{
+	int v;
+	do {
+		uint32_t x = r->seed ? r->seed : 123459876u;
+		int64_t h = x / 127773u, l = x - 127773u * (uint32_t)h;
+		int64_t t = 16807 * l - 2836 * h;
+		r->seed = (uint32_t)(t < 0 ? t + 0x7fffffff : t);
+		v = (int)(((r->seed >> 16) ^ (r->seed & 0xffffu)) & 0x7fffu);
+	} while (v == r->last);
+	r->last = v;
+	return v;
+}
+
+void state_rand_seed(struct state_rand *r, uintmax_t seed)
+{
+	r->seed = (uint32_t)seed;
+	r->last = 0;
+}
+
+void state_rand_seed_random(struct state_rand *r)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	state_rand_seed(r, (uintmax_t)ts.tv_sec ^ (uintmax_t)ts.tv_nsec ^
+	                   ((uintmax_t)getpid() << 16) ^ (uintmax_t)(uintptr_t)r);
+}
+
+static intmax_t seconds_now_locked(void)
+{
+	ASSERT_LOCKED();
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	intmax_t d = (intmax_t)(now.tv_sec - seconds_base.tv_sec);
+	if (now.tv_nsec < seconds_base.tv_nsec)
+		d--;   /* whole seconds elapsed */
+	return seconds_at_base + d;
+}
+
+/* Stores a dynamic variable's new value (state_var_set has its own copy
+ * of this, on the hot path). */
+static void var_store_locked(struct var *v, const char *value)
+{
+	ASSERT_LOCKED();
+	free(v->value);
+	v->value = xstrdup(value);
+}
+
+/* Puts a new value in the dynamic variable v. */
+static void var_refresh_locked(struct var *v)
+{
+	ASSERT_LOCKED();
+	char buf[32];
+	if (v->dyn == DYN_RANDOM)
+		snprintf(buf, sizeof buf, "%d", state_rand_next(&rand_shared));
+	else
+		snprintf(buf, sizeof buf, "%jd", seconds_now_locked());
+	var_store_locked(v, buf);
+}
+
+/* v's value, refreshed first when v is dynamic; NULL when unset. */
+static inline const char *var_value_locked(struct var *v)
+{
+	if (v->dyn != DYN_NONE && v->value)
+		var_refresh_locked(v);
+	return v->value;
+}
+
+/* An assignment of value to the dynamic variable v: seeds RANDOM, restarts
+ * SECONDS. A value that is not a number counts as 0 (bash evaluates it as
+ * an arithmetic expression, where a name that is unset is 0). */
+static void var_assigned_locked(struct var *v, const char *value)
+{
+	ASSERT_LOCKED();
+	intmax_t n;
+	if (!parse_intmax(value, &n))
+		n = 0;
+	if (v->dyn == DYN_RANDOM) {
+		state_rand_seed(&rand_shared, (uintmax_t)n);
+	} else {
+		clock_gettime(CLOCK_MONOTONIC, &seconds_base);
+		seconds_at_base = n;
+	}
+}
+
+bool state_var_random(void)
+{
+	lock_state();
+	struct var *v = var_find_locked("RANDOM");
+	bool dyn = v && v->dyn == DYN_RANDOM && v->value;
+	unlock_state();
+	return dyn;
+}
+
+/* Makes name a dynamic variable of kind dyn (start-up), keeping the
+ * attributes an imported one has. As in bash, an imported SECONDS is where
+ * it starts counting; an imported RANDOM does not seed. */
+static void var_make_dynamic(const char *name, enum var_dyn dyn)
+{
+	lock_state();
+	struct var *v = var_find_locked(name);
+	if (!v)
+		v = var_create_locked(name);
+	v->dyn = dyn;
+	if (v->value && dyn == DYN_SECONDS)
+		var_assigned_locked(v, v->value);
+	else if (!v->value)
+		var_store_locked(v, "0");
+	unlock_state();
+}
+
 bool state_var_get(const char *name, struct sbuf *out)
 {
 	bool found = false;
 	lock_state();
 	struct var *v = var_find_locked(name);
 	if (v && v->value) {
-		sbuf_adds(out, v->value);
+		sbuf_adds(out, var_value_locked(v));
 		found = true;
 	}
 	unlock_state();
@@ -151,7 +312,7 @@ char *state_var_dup(const char *name)
 	lock_state();
 	struct var *v = var_find_locked(name);
 	if (v && v->value)
-		r = xstrdup(v->value);
+		r = xstrdup(var_value_locked(v));
 	unlock_state();
 	return r;
 }
@@ -195,6 +356,8 @@ int state_var_set(const char *name, const char *value, unsigned flags)
 			free(v->value);
 			v->value = xstrndup(value, n);
 		}
+		if (v->dyn != DYN_NONE)
+			var_assigned_locked(v, value);
 	}
 	v->flags |= flags;
 out:
@@ -239,7 +402,7 @@ void state_env_collect(struct strvec *env, bool (*skip)(void *ctx, const char *n
 	for (unsigned b = 0; b < NBUCKETS; b++)
 		for (struct var *v = vars[b]; v; v = v->next)
 			if ((v->flags & VAR_EXPORT) && v->value && !(skip && skip(ctx, v->name)))
-				strvec_push(env, xasprintf("%s=%s", v->name, v->value));
+				strvec_push(env, xasprintf("%s=%s", v->name, var_value_locked(v)));
 	unlock_state();
 }
 
@@ -263,7 +426,7 @@ size_t state_var_list(unsigned mask, struct var_entry **out)
 				list = xrealloc(list, cap * sizeof *list);
 			}
 			list[n].name = xstrdup(v->name);
-			list[n].value = v->value ? xstrdup(v->value) : NULL;
+			list[n].value = v->value ? xstrdup(var_value_locked(v)) : NULL;
 			list[n].flags = v->flags;
 			n++;
 		}
@@ -652,6 +815,8 @@ static void import_environ(char **env)
 		const char *eq = strchr(*env, '=');
 		if (!eq || !is_name_n(*env, (size_t)(eq - *env)))
 			continue;
+		if (eq - *env == 1 && **env == '_')
+			continue;   /* $_ is the stage's (stage_set_lastarg) */
 		char *name = xstrndup(*env, (size_t)(eq - *env));
 		state_var_set(name, eq + 1, VAR_EXPORT);
 		free(name);
@@ -679,10 +844,30 @@ static void set_default(const char *name, const char *value)
 		state_var_set(name, value, 0);
 }
 
+/* The integer and name variables bash presets: readonly UID and EUID,
+ * HOSTNAME, OSTYPE, and the dynamic RANDOM and SECONDS. */
+static void init_preset(void)
+{
+	char buf[HOST_NAME_MAX + 1];
+	snprintf(buf, sizeof buf, "%ju", (uintmax_t)getuid());
+	state_var_set("UID", buf, VAR_READONLY);
+	snprintf(buf, sizeof buf, "%ju", (uintmax_t)geteuid());
+	state_var_set("EUID", buf, VAR_READONLY);
+	if (gethostname(buf, sizeof buf) == 0) {
+		buf[sizeof buf - 1] = '\0';
+		set_default("HOSTNAME", buf);
+	}
+	set_default("OSTYPE", CONCH_OSTYPE);
+	state_rand_seed_random(&rand_shared);
+	clock_gettime(CLOCK_MONOTONIC, &seconds_base);
+	var_make_dynamic("RANDOM", DYN_RANDOM);
+	var_make_dynamic("SECONDS", DYN_SECONDS);
+}
+
 void state_init(char **environ_)
 {
 	char buf[32];
-	pthread_atfork(atfork_prepare, atfork_release, atfork_release);
+	pthread_atfork(atfork_prepare, atfork_release, atfork_child);
 	shell_pid = getpid();
 	cur_umask = umask(022);
 	umask(cur_umask);
@@ -698,5 +883,6 @@ void state_init(char **environ_)
 	state_var_set("PWD", NULL, VAR_EXPORT);   /* children see it, as under dash and bash */
 	/* a PATH the user can see and extend when none was given (dash's) */
 	set_default("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
+	init_preset();
 	state_opt_set(OPT_HASHALL, false);
 }

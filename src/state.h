@@ -91,6 +91,25 @@ struct var_entry {
 size_t state_var_list(unsigned mask, struct var_entry **out);
 void state_var_list_free(struct var_entry *list, size_t n);
 
+/* Dynamic variables: RANDOM and SECONDS are made at start-up; each read of
+ * one (through any call above) refreshes its value, and assigning seeds
+ * RANDOM or restarts SECONDS from the value. Unsetting one ends its special
+ * meaning. UID and EUID are readonly; HOSTNAME and OSTYPE plain. */
+/* True while RANDOM is still the dynamic variable. */
+bool state_var_random(void);
+
+/* RANDOM's generator, bash 5.2's: the same seed gives the same numbers as
+ * in bash. A value of its own, used without a lock by its owner (a command
+ * substitution's layer of variables, stage.c); the shell's own one is
+ * behind the state lock. */
+struct state_rand {
+	uint32_t seed;
+	int last;      /* the previous number: never given twice in a row */
+};
+int state_rand_next(struct state_rand *r);        /* 0..32767 */
+void state_rand_seed(struct state_rand *r, uintmax_t seed);
+void state_rand_seed_random(struct state_rand *r); /* from the clock and pid */
+
 /* --- options (lock-free reads) ---------------------------------------- */
 bool state_opt(enum shopt o);
 void state_opt_set(enum shopt o, bool on);

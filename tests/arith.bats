@@ -243,3 +243,130 @@ no_dash() {
 	assert_failure
 	refute_output --partial after
 }
+
+# --- extensions of bash, ksh and mksh (issue 10): **, BASE#DIGITS, ++/-- on unset names
+
+@test "** is exponentiation, right-associative, above * and below unary minus" {
+	no_dash '**'
+	run "$CONCH" -c 'echo $((2 ** 10)) $((2**3**2)) $((2 * 3 ** 2)) $((-2**2)) $((-2**3)) $((~2**2)) $((!0**2)) $((2**-2**2))'
+	assert_success
+	assert_output '1024 512 18 4 -8 9 1 16'
+}
+
+@test "** with zero exponent, zero base, and wrap-around on overflow" {
+	no_dash '**'
+	run "$CONCH" -c 'echo $((0**0)) $((5**0)) $((0**5)) $((2**63)) $((2**64)) $((3**40)) $((-1**0))'
+	assert_success
+	assert_output '1 1 0 -9223372036854775808 0 -6289078614652622815 1'
+}
+
+@test "** with variables and parentheses" {
+	no_dash '**'
+	run "$CONCH" -c 'b=3 e=4; echo $((b**e)) $(( (1,2)**3 )) $((2**(1,3))) $(( (b+1)**2 ))'
+	assert_success
+	assert_output '81 8 8 16'
+}
+
+@test "a negative exponent is an error: exponent less than 0" {
+	no_dash '**'
+	run "$CONCH" -c 'echo $((2**-1)); echo after'
+	assert_failure
+	assert_output --partial 'exponent less than 0'
+	refute_output --partial after
+}
+
+@test "**= is not an operator (as in bash)" {
+	no_dash '**'
+	run "$CONCH" -c 'x=2; echo $((x **= 3)); echo after'
+	assert_failure
+	refute_output --partial after
+}
+
+@test "BASE#DIGITS constants: bases 2 to 64" {
+	no_dash 'BASE#DIGITS'
+	run "$CONCH" -c 'echo $((2#101)) $((8#17)) $((16#ff)) $((16#FF)) $((36#z)) $((36#Z)) $((10#09)) $((2#0))'
+	assert_success
+	assert_output '5 15 255 255 35 35 9 0'
+}
+
+@test "BASE#DIGITS: above base 36 upper case is 36-61, then @ and _" {
+	no_dash 'BASE#DIGITS'
+	run "$CONCH" -c 'echo $((37#a)) $((62#Z)) $((63#@)) $((64#@)) $((64#_)) $((64#zZ)) $((64#10))'
+	assert_success
+	assert_output '10 61 62 62 63 2301 64'
+}
+
+@test "BASE#DIGITS in a variable's value and with a sign" {
+	no_dash 'BASE#DIGITS'
+	run "$CONCH" -c 'x=16#ff; y=" -2#11 "; echo $((x)) $((y)) $((x + y)) $((-16#10))'
+	assert_success
+	assert_output '255 -3 252 -16'
+}
+
+@test "BASE#DIGITS: invalid base is an error" {
+	no_dash 'BASE#DIGITS'
+	for e in '65#1' '1#1' '1#'; do
+		run "$CONCH" -c "echo \$(($e)); echo after"
+		assert_failure
+		assert_output --partial 'invalid arithmetic base'
+		refute_output --partial after
+	done
+}
+
+@test "BASE#DIGITS: the base is a decimal number (not octal or hex)" {
+	no_dash 'BASE#DIGITS'
+	for e in '0#1' '0x10#1' '010#8' '08#1'; do
+		run "$CONCH" -c "echo \$(($e)); echo after"
+		assert_failure
+		refute_output --partial after
+	done
+}
+
+@test "BASE#DIGITS: a digit too great for the base is an error" {
+	no_dash 'BASE#DIGITS'
+	for e in '2#12' '37#Z' '36#_' '8#0x1' '10#1a'; do
+		run "$CONCH" -c "echo \$(($e)); echo after"
+		assert_failure
+		assert_output --partial 'value too great for base'
+		refute_output --partial after
+	done
+}
+
+@test "BASE#DIGITS: no digits is an error" {
+	no_dash 'BASE#DIGITS'
+	for e in '16#' '64#' '16#-1' '2# 1'; do
+		run "$CONCH" -c "echo \$(($e)); echo after"
+		assert_failure
+		assert_output --partial 'invalid integer constant'
+		refute_output --partial after
+	done
+}
+
+@test "a base from a variable is not a constant (b#1 is an error)" {
+	no_dash 'BASE#DIGITS'
+	run "$CONCH" -c 'b=16; echo $((b#1)); echo after'
+	assert_failure
+	refute_output --partial after
+}
+
+@test "++ and -- on unset names treat them as 0" {
+	no_dash '++ and --'
+	run "$CONCH" -c 'unset a b c d e; echo $((a++)) $a $((++b)) $b $((c--)) $c $((--d)) $d $((e++ + e)) $e'
+	assert_success
+	assert_output '0 1 1 1 0 -1 -1 -1 1 1'
+}
+
+@test "++ and -- on an empty name, and on a readonly one (error)" {
+	no_dash '++ and --'
+	run "$CONCH" -c 'e=; echo $((e++)) $e $((++e)); readonly r=1; echo $((r++)); echo after'
+	assert_failure
+	assert_line --index 0 '0 1 2'
+	refute_output --partial after
+}
+
+@test "the comma operator has the lowest precedence and gives the right value" {
+	no_dash 'the comma operator'
+	run "$CONCH" -c 'echo $((1, 2)) $((x = 1, x + 1)) $((1 ? 2 : 3, 4)) $((y = 2, y *= 3, y)) $x $y'
+	assert_success
+	assert_output '2 2 4 6 1 6'
+}
