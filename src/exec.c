@@ -1129,6 +1129,28 @@ int exec_unit(struct stage *st, struct unit *u)
 	return status;
 }
 
+/* Parses p's next complete command and runs it (after before(ctx), unless
+ * set -n): PARSE_OK when one was read, *status then being its status if it
+ * ran; PARSE_EOF at the end; PARSE_ERROR once the error is reported. */
+static enum parse_status run_next(struct stage *st, struct parser *p, const char *source,
+                                  void (*before)(void *ctx), void *ctx, int *status)
+{
+	struct unit *u = NULL;
+	struct parse_error e;
+	enum parse_status ps = parser_next(p, &u, &e);
+	if (ps == PARSE_ERROR)
+		report_syntax(st, source, &e);
+	if (ps != PARSE_OK)
+		return ps;
+	if (before)
+		before(ctx);
+	if (u && u->root && !state_opt(OPT_NOEXEC))
+		*status = exec_unit(st, u);
+	if (u)
+		unit_unref(u);
+	return PARSE_OK;
+}
+
 int exec_string(struct stage *st, const char *src, size_t len, const char *source)
 {
 	if (!stage_nest_enter(st, source))
@@ -1139,23 +1161,12 @@ int exec_string(struct stage *st, const char *src, size_t len, const char *sourc
 	parser_set_alias(p, alias_cb, NULL);
 	int saved_line = st->lineno;
 	int status = 0;
-	for (;;) {
-		struct unit *u = NULL;
-		struct parse_error e;
-		enum parse_status ps = parser_next(p, &u, &e);
-		if (ps == PARSE_EOF)
-			break;
-		if (ps == PARSE_ERROR) {
-			report_syntax(st, source, &e);
-			special_error_exit(st);
-			status = 2;
-			break;
-		}
-		if (u->root)
-			status = exec_unit(st, u);
-		unit_unref(u);
-		if (st->flow != FLOW_NONE)
-			break;
+	enum parse_status ps;
+	while ((ps = run_next(st, p, source, NULL, NULL, &status)) == PARSE_OK && st->flow == FLOW_NONE)
+		;
+	if (ps == PARSE_ERROR) {
+		special_error_exit(st);
+		status = 2;
 	}
 	parser_free(p);
 	stage_nest_leave(st);
@@ -1234,13 +1245,10 @@ int exec_parser_loop_hook(struct stage *st, struct parser *p, const char *source
 {
 	int status = st->status;
 	for (;;) {
-		struct unit *u = NULL;
-		struct parse_error e;
-		enum parse_status ps = parser_next(p, &u, &e);
+		enum parse_status ps = run_next(st, p, source, before, ctx, &status);
 		if (ps == PARSE_EOF)
 			break;
 		if (ps == PARSE_ERROR) {
-			report_syntax(st, source, &e);
 			status = set_status(st, 2);
 			if (!state_opt(OPT_INTERACTIVE)) {
 				st->flow = FLOW_EXIT;
@@ -1248,12 +1256,6 @@ int exec_parser_loop_hook(struct stage *st, struct parser *p, const char *source
 			}
 			continue;
 		}
-		if (before)
-			before(ctx);
-		if (u && u->root && !state_opt(OPT_NOEXEC))
-			status = exec_unit(st, u);
-		if (u)
-			unit_unref(u);
 		if (st->is_main && st->nest == 0 && st->dot_depth == 0)
 			net_sweep();   /* listeners live as long as the complete command */
 		if (st->is_main && signals_pending())

@@ -240,11 +240,10 @@ void signals_arm_cleanup(void (*fn)(void))
 	for (size_t i = 0; i < sizeof fatal_sigs / sizeof fatal_sigs[0]; i++) {
 		int sig = fatal_sigs[i];
 		struct sigaction cur;
-		/* only where the kernel would kill the shell: left at default,
-		 * not trapped, not ignored (at start or by the shell) */
-		if (ignored_at_start(sig) || atomic_load(&disp[sig]) != SIGNAL_DEFAULT ||
-		    atomic_load(&caught[sig]) || !hook_fatal(sig) ||
-		    sigaction(sig, NULL, &cur) != 0 || cur.sa_handler != SIG_DFL)
+		/* only where the kernel would kill the shell: a trap, an ignore
+		 * (by the trap, at start or by the shell itself) or a handler
+		 * of the shell's leaves something other than SIG_DFL */
+		if (sigaction(sig, NULL, &cur) != 0 || cur.sa_handler != SIG_DFL)
 			continue;
 		struct sigaction sa;
 		memset(&sa, 0, sizeof sa);

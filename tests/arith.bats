@@ -2,12 +2,6 @@
 # arith.bats: POSIX 2.6.4 Arithmetic Expansion, and the extensions conch shares with bash
 load 'helpers/common'
 
-# Features dash lacks (++ --, the comma, variables holding expressions):
-# checked against bash and conch, skipped only when the shell is dash.
-no_dash() {
-	case ${CONCH##*/} in dash) skip "dash lacks $1" ;; esac
-}
-
 @test "precedence: * binds tighter than +, parentheses group" {
 	run "$CONCH" -c 'echo $((1 + 2 * 3)) $(( (1 + 2) * 3 )) $((2 * 3 + 4 * 5))'
 	assert_success

@@ -2,11 +2,6 @@
 # dynamic-vars.bats: the variables bash presets and keeps up to date (RANDOM, SECONDS, UID, EUID, HOSTNAME, OSTYPE, $_)
 load 'helpers/common'
 
-# Extensions of bash (and partly ksh and mksh): checked against bash, skipped
-# when the shell under test is dash.
-no_dash() {
-	case ${CONCH##*/} in dash) skip "dash lacks $1" ;; esac
-}
 
 # --- RANDOM ------------------------------------------------------------------
 

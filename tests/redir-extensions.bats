@@ -2,11 +2,6 @@
 # redir-extensions.bats: bash's &> &>> |& and named descriptors {name}>file, {name}>&-
 load helpers/common
 
-# Extensions of bash: checked against bash, skipped when the shell is dash
-# (which reads `a &> f` as `a &` then `> f`).
-no_dash() {
-	case ${CONCH##*/} in dash) skip "dash lacks $1" ;; esac
-}
 
 setup() {
 	cd "$BATS_TEST_TMPDIR"

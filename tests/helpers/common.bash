@@ -24,3 +24,9 @@ conch_script() {
 is_conch() {
 	"$CONCH" --version 2>/dev/null | grep -q '^conch'
 }
+
+# no_dash WHAT: skips the test when the shell under test is dash, which lacks
+# WHAT (a bash extension the test checks against bash and conch).
+no_dash() {
+	case ${CONCH##*/} in dash) skip "dash lacks $1" ;; esac
+}
