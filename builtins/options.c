@@ -25,7 +25,7 @@ static const struct {
 	{ "kill",     "-l -n -s" },
 	{ "match",    "-c -e -i -m -n -o -p -q -v -x" },
 	{ "pwd",      "-L -P" },
-	{ "read",     "-d -p -r" },
+	{ "read",     "-d -n -N -p -r -s -t -u" },
 	{ "readonly", "-p" },
 	{ "set",      "-C -a -b -e -f -h -m -n -o -u -v -x" },
 	{ "subst",    "-e -g -i" },
