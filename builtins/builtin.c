@@ -82,8 +82,18 @@ const struct builtin *builtin_table(size_t *n)
 	return table;
 }
 
+/* Written once by builtin_check_table, before any thread exists; only read
+ * afterwards. */
+static time_t start_time;
+
+time_t builtin_start_time(void)
+{
+	return start_time;
+}
+
 void builtin_check_table(void)
 {
+	start_time = time(NULL);
 #ifndef NDEBUG
 	for (size_t i = 1; i < TABLE_LEN; i++)
 		assert(strcmp(table[i - 1].name, table[i].name) < 0);
