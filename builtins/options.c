@@ -24,6 +24,7 @@ static const struct {
 	{ "jobs",     "-l -p" },
 	{ "kill",     "-l -n -s" },
 	{ "match",    "-c -e -i -m -n -o -p -q -v -x" },
+	{ "printf",   "-v" },
 	{ "pwd",      "-L -P" },
 	{ "read",     "-d -n -N -p -r -s -t -u" },
 	{ "readonly", "-p" },
