@@ -90,6 +90,7 @@ bool builtin_tz_localtime(const struct builtin_tz *z, time_t t, struct tm *tm);
 builtin_fn builtin_alias;
 builtin_fn builtin_bg;
 builtin_fn builtin_break;
+builtin_fn builtin_builtin;
 builtin_fn builtin_cd;
 builtin_fn builtin_colon;
 builtin_fn builtin_command;
