@@ -22,7 +22,7 @@ static const struct {
 	{ "hash",     "-r" },
 	{ "history",  "-c -d" },
 	{ "jobs",     "-l -p" },
-	{ "kill",     "-l -n -s" },
+	{ "kill",     "-L -l -n -s" },
 	{ "match",    "-c -e -i -m -n -o -p -q -v -x" },
 	{ "printf",   "-v" },
 	{ "pwd",      "-L -P" },
