@@ -13,6 +13,7 @@ static const struct {
 	const char *name;
 	const char *options;
 } table[] = {
+	{ "alias",    "-p" },
 	{ "cd",       "-L -P" },
 	{ "command",  "-p -v -V" },
 	{ "disown",   "-a -h -r" },
