@@ -11,7 +11,8 @@
 /*
  * The table MUST stay sorted by strcmp() of the names: builtin_find is a
  * binary search. builtin_check_table() asserts it in debug builds.
- * `[` is test under its other name.
+ * `[` is test under its other name, `source` is `.` under bash's (special,
+ * as bash --posix has it).
  */
 static const struct builtin table[] = {
 	{ ".",        builtin_dot,      BUILTIN_SPECIAL },
@@ -20,6 +21,7 @@ static const struct builtin table[] = {
 	{ "alias",    builtin_alias,    0 },
 	{ "bg",       builtin_bg,       0 },
 	{ "break",    builtin_break,    BUILTIN_SPECIAL },
+	{ "builtin",  builtin_builtin,  0 },
 	{ "cd",       builtin_cd,       0 },
 	{ "command",  builtin_command,  0 },
 	{ "continue", builtin_continue, BUILTIN_SPECIAL },
@@ -48,6 +50,7 @@ static const struct builtin table[] = {
 	{ "return",   builtin_return,   BUILTIN_SPECIAL },
 	{ "set",      builtin_set,      BUILTIN_SPECIAL },
 	{ "shift",    builtin_shift,    BUILTIN_SPECIAL },
+	{ "source",   builtin_dot,      BUILTIN_SPECIAL },   /* bash's name for . */
 	{ "subst",    builtin_subst,    0 },
 	{ "test",     builtin_test,     0 },
 	{ "thread",   builtin_thread,   0 },
@@ -82,8 +85,18 @@ const struct builtin *builtin_table(size_t *n)
 	return table;
 }
 
+/* Written once by builtin_check_table, before any thread exists; only read
+ * afterwards. */
+static time_t start_time;
+
+time_t builtin_start_time(void)
+{
+	return start_time;
+}
+
 void builtin_check_table(void)
 {
+	start_time = time(NULL);
 #ifndef NDEBUG
 	for (size_t i = 1; i < TABLE_LEN; i++)
 		assert(strcmp(table[i - 1].name, table[i].name) < 0);

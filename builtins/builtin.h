@@ -17,6 +17,8 @@
  * error into the status (141 for EPIPE).
  */
 
+#include <time.h>
+
 #include "../src/stage.h"
 
 typedef int builtin_fn(struct stage *st, int argc, char **argv);
@@ -42,8 +44,11 @@ const struct builtin *builtin_table(size_t *n);
 /* Helpers shared by several builtins (builtin.c). */
 /* Parses an exit-status-like number 0..255 for exit/return; false if invalid. */
 bool builtin_status_arg(const char *s, int *out);
-/* Asserts (debug builds) that the table is sorted; called once at start-up. */
+/* Called once at start-up, before any thread: asserts (debug builds) that
+ * the table is sorted, and notes the time (builtin_start_time). */
 void builtin_check_table(void);
+/* When the shell started (printf's %(...)T with -2, as bash). */
+time_t builtin_start_time(void);
 /* The options builtin `name` accepts, separated by spaces ("-L -P"), for
  * completion; NULL when it takes none (options.c). */
 const char *builtin_options(const char *name);
@@ -72,10 +77,20 @@ pid_t builtin_job_pid(struct stage *st, const char *spec);
 /* The job number of a spec for fg, bg and disown, where a bare N means %N;
  * 0 with a message in err. */
 int builtin_job_spec(const char *spec, char *err, size_t errlen);
+/* A time zone as localtime.c reads it: tz is the TZ value a command would
+ * get (NULL: unset). Never NULL; free with builtin_tz_free. Thread-safe:
+ * nothing is shared, the process's environment is only read. */
+struct builtin_tz;
+struct builtin_tz *builtin_tz_load(const char *tz);
+void builtin_tz_free(struct builtin_tz *z);
+/* localtime_r of t in zone z (tm_zone points into z); false when t cannot
+ * be represented. */
+bool builtin_tz_localtime(const struct builtin_tz *z, time_t t, struct tm *tm);
 
 builtin_fn builtin_alias;
 builtin_fn builtin_bg;
 builtin_fn builtin_break;
+builtin_fn builtin_builtin;
 builtin_fn builtin_cd;
 builtin_fn builtin_colon;
 builtin_fn builtin_command;

@@ -1,4 +1,4 @@
-/* dot.c: the . special builtin (POSIX): run a file in the current environment */
+/* dot.c: the . special builtin (POSIX), also named source (bash): run a file in the current environment */
 
 #include <errno.h>
 #include <fcntl.h>
@@ -11,13 +11,16 @@
 #include "../src/path.h"
 #include "builtin.h"
 
+/* `. file [arg...]` and `source file [arg...]` (the same entry of the
+ * table under two names; messages use the name typed): with args, they are
+ * the positional parameters while the file runs. */
 int builtin_dot(struct stage *st, int argc, char **argv)
 {
 	int first = 1;
 	if (argc > 1 && strcmp(argv[1], "--") == 0)
 		first = 2;
 	if (first >= argc) {
-		stage_error(st, ".: filename argument required");
+		stage_error(st, "%s: filename argument required", argv[0]);
 		return 2;
 	}
 	const char *name = argv[first];
@@ -48,7 +51,7 @@ int builtin_dot(struct stage *st, int argc, char **argv)
 		free(p);
 	}
 	if (!path) {
-		stage_error(st, ".: %s: not found", name);
+		stage_error(st, "%s: %s: not found", argv[0], name);
 		return builtin_fatal(st, 2);
 	}
 	struct args *saved = NULL;
@@ -74,7 +77,7 @@ int builtin_dot(struct stage *st, int argc, char **argv)
 		errno = e;
 	}
 	if (status < 0) {
-		stage_error(st, ".: %s: %s", name, strerror(errno));
+		stage_error(st, "%s: %s: %s", argv[0], name, strerror(errno));
 		status = builtin_fatal(st, 2);
 	}
 	if (st->flow == FLOW_RETURN)

@@ -22,7 +22,9 @@
  * (write `kill -- -PGID` or `kill -TERM -PGID`).
  * `kill -l` prints every name, one a line, without SIG; `kill -l 130`
  * prints INT (an exit status above 128 is a signal number plus 128);
- * `kill -l INT` prints 2.
+ * `kill -l INT` prints 2. `kill -L` prints bash's table, five a line,
+ * ` 1) SIGHUP<TAB> 2) SIGINT<TAB>...` (the realtime signals, which conch
+ * has no names for, are left out); with operands it is -l.
  * A pid that is not a number, or a kill(2) that fails, is reported and
  * makes the status 1; the other pids still get the signal. Usage errors: 2.
  * Job specs (%N %+ %% %- %NAME %?TEXT, jobs.h) send the signal to the whole
@@ -45,8 +47,25 @@ static bool all_digits(const char *s)
 
 static int usage(struct stage *st)
 {
-	stage_error(st, "kill: usage: kill [-s sig | -n num | -sig] pid... or kill -l [status]");
+	stage_error(st, "kill: usage: kill [-s sig | -n num | -sig] pid... or kill -l | -L [status]");
 	return 2;
+}
+
+/* kill -L: the numbered table of bash's kill -L. */
+static int table(struct stage *st)
+{
+	int column = 0;
+	for (int sig = 1; sig < NSIG; sig++) {
+		const char *name = signals_name(sig);
+		if (!name)
+			continue;
+		io_printf(st, 1, "%2d) SIG%s%c", sig, name, ++column < 5 ? '\t' : '\n');
+		if (column == 5)
+			column = 0;
+	}
+	if (column != 0)
+		io_write(st, 1, "\n", 1);
+	return 0;
 }
 
 static int list(struct stage *st, int argc, char **argv)
@@ -99,6 +118,8 @@ int builtin_kill(struct stage *st, int argc, char **argv)
 
 	if (argc < 2)
 		return usage(st);
+	if (strcmp(argv[1], "-L") == 0 && argc == 2)
+		return table(st);
 	if (strcmp(argv[1], "-l") == 0 || strcmp(argv[1], "-L") == 0)
 		return list(st, argc - 2, argv + 2);
 	if (strcmp(argv[1], "-s") == 0 || strcmp(argv[1], "-n") == 0) {

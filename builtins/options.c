@@ -13,6 +13,7 @@ static const struct {
 	const char *name;
 	const char *options;
 } table[] = {
+	{ "alias",    "-p" },
 	{ "cd",       "-L -P" },
 	{ "command",  "-p -v -V" },
 	{ "disown",   "-a -h -r" },
@@ -22,10 +23,11 @@ static const struct {
 	{ "hash",     "-r" },
 	{ "history",  "-c -d" },
 	{ "jobs",     "-l -p" },
-	{ "kill",     "-l -n -s" },
+	{ "kill",     "-L -l -n -s" },
 	{ "match",    "-c -e -i -m -n -o -p -q -v -x" },
+	{ "printf",   "-v" },
 	{ "pwd",      "-L -P" },
-	{ "read",     "-d -p -r" },
+	{ "read",     "-d -n -N -p -r -s -t -u" },
 	{ "readonly", "-p" },
 	{ "set",      "-C -a -b -e -f -h -m -n -o -u -v -x" },
 	{ "subst",    "-e -g -i" },

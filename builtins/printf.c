@@ -7,13 +7,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "builtin.h"
 
 /*
+ * printf [-v name] format [argument...]
+ *
  * POSIX printf. Conversions: d i o u x X c s b e E f F g G a A %, with
  * flags - + space # 0, a width and a precision (either may be `*`); length
- * modifiers (h l L q j z t) are accepted and ignored. The format is reused
+ * modifiers (h l L j z t) are accepted and ignored. The format is reused
  * while arguments remain; missing arguments are 0 or "". A numeric argument
  * may be a C constant (0x1f, 017) or 'c / "c for the code of c. A bad number
  * prints `conch: printf: 'abc': invalid number`, uses what could be parsed,
@@ -21,8 +24,23 @@
  * \\ \a \b \e \f \n \r \t \v \" \' \? \NNN \xHH (others print as is).
  * %b also takes \0NNN, and \c there stops all output.
  *
+ * bash's extensions:
+ * -v NAME  assigns the output to NAME instead of writing it (up to a NUL
+ *          byte, which a variable cannot hold); an invalid name is a usage
+ *          error (2), a readonly one a failure (1).
+ * %q       the argument quoted so that the shell reads it back as one word:
+ *          unchanged when it is made of letters, digits, bytes above 127
+ *          and _-./:,+=@% (and # not first), else in single quotes, each '
+ *          written '\'' as trap and alias print them ('' for ""). bash
+ *          writes backslashes and $'...' instead; both read back the same.
+ * %(FMT)T  strftime(3) of FMT ("" is %X) for the argument, seconds since
+ *          the epoch: -1 or no argument is now, -2 when the shell started.
+ *          The zone is the TZ a command would get (exported, or assigned
+ *          before printf), read by localtime.c; %s is the number itself.
+ * Width, precision and - apply to the result of both, as for %s.
+ *
  * Each conversion is formatted with snprintf into one buffer; the buffer is
- * written with io_write (never stdio).
+ * written with io_write (never stdio), or assigned for -v.
  */
 
 struct pf {
@@ -33,6 +51,7 @@ struct pf {
 	int ai;         /* next argument */
 	int status;
 	bool stop;      /* \c in %b: no more output at all */
+	struct builtin_tz *tz;   /* for %(...)T, loaded when first needed */
 };
 
 static const char *next_arg(struct pf *p)
@@ -238,6 +257,96 @@ static int field(struct pf *p, const char **fmt)
 	return v > INT_MAX ? INT_MAX : (int)v;
 }
 
+/* %q: the quoting is described at the top. */
+static void quote_arg(struct sbuf *out, const char *s)
+{
+	bool plain = *s != '\0' && *s != '#';
+	for (const unsigned char *p = (const unsigned char *)s; *p && plain; p++)
+		plain = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		        (*p >= '0' && *p <= '9') || *p >= 0x80 || strchr("_-./:,+=@%#", *p);
+	if (plain) {
+		sbuf_adds(out, s);
+		return;
+	}
+	sbuf_addc(out, '\'');
+	for (const char *p = s; *p; p++) {
+		if (*p == '\'')
+			sbuf_adds(out, "'\\''");
+		else
+			sbuf_addc(out, *p);
+	}
+	sbuf_addc(out, '\'');
+}
+
+/* The TZ value a command run now would get, NULL when it gets none. */
+static char *child_tz(struct stage *st)
+{
+	struct strvec env = STRVEC_INIT;
+	char *tz = NULL;
+	stage_env(st, &env);
+	for (size_t i = 0; i < env.n && !tz; i++)
+		if (strncmp(env.v[i], "TZ=", 3) == 0)
+			tz = xstrdup(env.v[i] + 3);
+	strvec_free(&env);
+	return tz;
+}
+
+/* %(fmt)T of the argument s (NULL: now) into out. */
+static void add_time(struct pf *p, const char *fmt, size_t fmtlen, const char *s, struct sbuf *out)
+{
+	errno = 0;
+	intmax_t v = s == NULL ? -1 : arg_int(p, s);
+	if (errno == ERANGE)
+		return;   /* reported */
+	time_t t = v == -1 ? time(NULL) : v == -2 ? builtin_start_time() : (time_t)v;
+	struct sbuf f = SBUF_INIT;
+	struct tm tm;
+
+	if (!p->tz) {
+		char *tz = child_tz(p->st);
+		p->tz = builtin_tz_load(tz);
+		free(tz);
+	}
+	if ((intmax_t)t != v && v != -1 && v != -2) {
+		bad_number(p, s, "out of range");
+		return;
+	}
+	if (!builtin_tz_localtime(p->tz, t, &tm)) {
+		bad_number(p, s, "time out of range");
+		return;
+	}
+	/* A leading space tells an empty result from a failure of strftime;
+	 * %s is written here: strftime would take it from mktime, in the
+	 * process's zone rather than this one. */
+	sbuf_addc(&f, ' ');
+	if (fmtlen == 0)
+		sbuf_adds(&f, "%X");
+	for (size_t i = 0; i < fmtlen; i++) {
+		if (fmt[i] == '%' && i + 1 < fmtlen && fmt[i + 1] == 's') {
+			sbuf_printf(&f, "%jd", (intmax_t)t);
+			i++;
+		} else {
+			sbuf_addc(&f, fmt[i]);
+			if (fmt[i] == '%' && i + 1 < fmtlen)
+				sbuf_addc(&f, fmt[++i]);
+		}
+	}
+	for (size_t cap = 256; cap <= 65536; cap *= 4) {
+		sbuf_grow(out, cap);
+		size_t n = strftime(out->data + out->len, cap, f.data, &tm);
+		if (n > 0) {
+			out->len += n;
+			out->data[out->len] = '\0';
+			break;
+		}
+	}
+	if (out->len > 0) {   /* drop the leading space */
+		memmove(out->data, out->data + 1, out->len);
+		out->len--;
+	}
+	sbuf_free(&f);
+}
+
 /* Handles the conversion at f (pointing after '%'); returns the position
  * after it, or NULL after reporting an invalid directive. */
 static const char *conversion(struct pf *p, const char *f)
@@ -273,7 +382,19 @@ static const char *conversion(struct pf *p, const char *f)
 		f++;
 		prec = field(p, &f);
 	}
-	while (*f && strchr("hlLqjzt", *f))
+	if (*f == '(') {   /* %(fmt)T */
+		const char *close = strchr(f + 1, ')');
+		if (close == NULL || close[1] != 'T') {
+			f = close ? close + 1 : f + strlen(f) - (*f != '\0');
+			goto invalid;
+		}
+		struct sbuf tmp = SBUF_INIT;
+		add_time(p, f + 1, (size_t)(close - f - 1), next_arg(p), &tmp);
+		add_padded(p, sbuf_str(&tmp), tmp.len, left, width, prec);
+		sbuf_free(&tmp);
+		return close + 2;
+	}
+	while (*f && strchr("hlLjzt", *f))
 		f++;
 
 	char conv = *f;
@@ -329,26 +450,47 @@ static const char *conversion(struct pf *p, const char *f)
 		sbuf_free(&tmp);
 		break;
 	}
+	case 'q': {
+		struct sbuf tmp = SBUF_INIT;
+		arg = next_arg(p);
+		quote_arg(&tmp, arg ? arg : "");
+		add_padded(p, sbuf_str(&tmp), tmp.len, left, width, prec);
+		sbuf_free(&tmp);
+		break;
+	}
 	default:
-		stage_error(p->st, "printf: %.*s: invalid directive",
-		            (int)(f - start + (*f != '\0')), start);
-		p->status = 1;
-		return NULL;
+		goto invalid;
 	}
 	return f + 1;
+invalid:
+	stage_error(p->st, "printf: %.*s: invalid directive",
+	            (int)(f - start + (*f != '\0')), start);
+	p->status = 1;
+	return NULL;
 }
 
 int builtin_printf(struct stage *st, int argc, char **argv)
 {
-	struct pf p = { st, SBUF_INIT, NULL, 0, 0, 0, false };
+	struct pf p = { st, SBUF_INIT, NULL, 0, 0, 0, false, NULL };
+	const char *var = NULL;
 	int i = 1;
 
+	if (i < argc && strncmp(argv[i], "-v", 2) == 0) {
+		var = argv[i][2] ? argv[i] + 2 : argv[++i];
+		if (var == NULL) {
+			stage_error(st, "printf: -v: option requires an argument");
+			goto usage;
+		}
+		if (!is_name(var)) {
+			stage_error(st, "printf: '%s': not a valid identifier", var);
+			return 2;
+		}
+		i++;
+	}
 	if (i < argc && strcmp(argv[i], "--") == 0)
 		i++;
-	if (i >= argc) {
-		stage_error(st, "printf: usage: printf format [argument...]");
-		return 2;
-	}
+	if (i >= argc)
+		goto usage;
 	const char *format = argv[i];
 	p.args = argv + i + 1;
 	p.nargs = argc - i - 1;
@@ -369,7 +511,7 @@ int builtin_printf(struct stage *st, int argc, char **argv)
 				f = q;
 			}
 		}
-		if (p.out.len >= 4096) {
+		if (var == NULL && p.out.len >= 4096) {
 			io_write(st, 1, p.out.data, p.out.len);
 			sbuf_reset(&p.out);
 		}
@@ -377,8 +519,16 @@ int builtin_printf(struct stage *st, int argc, char **argv)
 			break;
 	}
 out:
-	if (p.out.len > 0)
+	if (var != NULL) {
+		if (stage_var_set(st, var, sbuf_str(&p.out)) != 0)
+			p.status = 1;
+	} else if (p.out.len > 0) {
 		io_write(st, 1, p.out.data, p.out.len);
+	}
 	sbuf_free(&p.out);
+	builtin_tz_free(p.tz);
 	return p.status;
+usage:
+	stage_error(st, "printf: usage: printf [-v name] format [argument...]");
+	return 2;
 }

@@ -1,29 +1,68 @@
-/* read.c: the read builtin (POSIX): reads a line and splits it into variables */
+/* read.c: the read builtin (POSIX, with bash's options): reads a line and splits it into variables */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <poll.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <termios.h>
+#include <time.h>
 #include <unistd.h>
+#include <wchar.h>
 
+#include "../src/charset.h"
+#include "../src/exec.h"
+#include "../src/signals.h"
 #include "builtin.h"
 
 /*
- * read [-r] [-p prompt] [-d delim] [name...]
+ * read [-rs] [-d delim] [-n nchars] [-N nchars] [-p prompt] [-t timeout]
+ *      [-u fd] [name...]
  *
  * Reading never consumes input past the delimiter, because the fd may be
  * shared with the commands that run after read (`{ read a; cat; } < file`):
  * - on a regular file it reads blocks (128 bytes, doubling up to 4 KiB
  *   within one line) and lseeks back to just after the delimiter, as bash
- *   does; `while read` over a big file costs two syscalls a line, not one
- *   per byte;
- * - on anything else (pipe, tty, socket) it reads one byte at a time.
+ *   does; `while read` over a big file costs three syscalls a line (fstat,
+ *   read, lseek), not one per byte;
+ * - on a pipe it peeks with tee(2) (read_line_pipe);
+ * - on anything else (tty, socket) it reads one byte at a time.
+ * The options add no system call to that path when they are not given.
  *
  * Without -r, a backslash quotes the next character (which then never
  * splits) and backslash-newline is removed (the line continues). NUL bytes
  * are dropped. -d uses the first byte of its argument as the delimiter
  * ("" is NUL). -p writes the prompt to stage fd 2, only when the input is a
  * terminal (bash).
+ *
+ * bash's options:
+ * -n N  returns after N characters, or at the delimiter if it comes first;
+ *       the result is split as usual.
+ * -N N  returns after exactly N characters (or at end of file, or timeout):
+ *       the delimiter is an ordinary character and the result is not split:
+ *       the first name gets all of it, the other names are set empty.
+ *       For both, a character is one of the locale's (charset.h: UTF-8 when
+ *       conch started in a UTF-8 locale), counted once it is complete; a
+ *       quoting backslash, a backslash-newline and NUL bytes are not
+ *       counted. N = 0 reads nothing.
+ * -t T  gives up after T seconds (a decimal fraction is allowed): status
+ *       128+SIGALRM (142, as bash), the names get what was read. The wait is
+ *       poll(2) before each blocking read; a regular file never waits. -t 0
+ *       reads nothing and assigns nothing: status 0 when input is waiting
+ *       (or at end of file, or a regular file: poll says readable), else 1.
+ * -u FD reads stage fd FD instead of 0.
+ * -s    turns the terminal's echo off while reading (only when the input is
+ *       a terminal) and restores the modes on every way out: the line, end
+ *       of file, a timeout, an error, an interrupt.
+ *
+ * Signals, as lock.c waits: a thread stage asked to stop gives up (status
+ * 1, no message). In the main stage a trapped signal runs its action at
+ * once and the read goes on (bash does the same), unless the action ended
+ * the shell (its status) or, as interactive Ctrl-C does, the command line
+ * (130). A pipeline's last stage run on the main thread gives up on Ctrl-C
+ * (130).
  *
  * Splitting is POSIX 2.6.5 with $IFS (unset: space tab newline; empty: no
  * splitting): leading IFS whitespace is skipped, each name but the last
@@ -34,19 +73,67 @@
  * whole line, unsplit and untrimmed, goes to REPLY (bash).
  *
  * Status: 0; 1 at end of file before a delimiter (the names are still
- * assigned what was read) or on a read error; 2 for usage errors, invalid
- * names, or a readonly name (the other names are still assigned).
+ * assigned what was read) or on a read error, or for an fd that is not
+ * open; 142 on timeout; 130 when Ctrl-C ends it; 2 for usage errors
+ * (including a bad number for -n, -N, -t or -u), invalid names, or a
+ * readonly name (the other names are still assigned).
  */
+
+enum {
+	NO_DELIM = -1,        /* -N: no byte ends the input */
+	READ_TIMEOUT = 128 + SIGALRM,
+};
+
+/* What the options ask for. */
+struct read_opts {
+	int vfd;              /* stage fd to read (-u), 0 by default */
+	int delim;            /* a byte, or NO_DELIM */
+	long limit;           /* -n/-N: characters to read; -1 for no limit */
+	bool exact;           /* -N: no splitting */
+	bool raw;             /* -r */
+	bool silent;          /* -s */
+	const char *prompt;   /* -p, or NULL */
+	bool timed;           /* -t given */
+	bool poll_only;       /* -t 0 */
+	struct timespec deadline;   /* CLOCK_MONOTONIC, when timed */
+};
 
 struct line {
 	struct sbuf text;     /* the bytes, backslashes removed */
 	struct sbuf quoted;   /* one byte per text byte: 1 if backslash-quoted */
 	bool any_quoted;
 	bool pending_bs;      /* the last byte was an unquoted backslash */
+	long limit;           /* characters wanted, -1 for no limit */
+	long count;           /* characters complete so far */
+	bool mb_pending;      /* the last bytes begin a multibyte character */
+	int multibyte;        /* -1 not asked yet, else charset_multibyte() */
+	mbstate_t mbs;
 };
 
-/* Feeds one byte; returns true when c was the delimiter (line complete). */
-static bool feed(struct line *l, char c, char delim, bool raw)
+/* Counts byte c of the text toward the limit; true when it completes the
+ * last character wanted. */
+static bool count_char(struct line *l, char c)
+{
+	if ((unsigned char)c >= 0x80 || l->mb_pending) {
+		if (l->multibyte < 0)
+			l->multibyte = charset_multibyte();
+		if (l->multibyte) {
+			size_t r = mbrtowc(NULL, &c, 1, &l->mbs);
+			if (r == (size_t)-2) {
+				l->mb_pending = true;
+				return false;
+			}
+			if (r == (size_t)-1)   /* an invalid sequence: one character */
+				memset(&l->mbs, 0, sizeof l->mbs);
+			l->mb_pending = false;
+		}
+	}
+	return ++l->count >= l->limit;
+}
+
+/* Feeds one byte; returns true when the line is complete: c was the
+ * delimiter, or it completed the last character wanted. */
+static bool feed(struct line *l, char c, int delim, bool raw)
 {
 	if (l->pending_bs) {
 		l->pending_bs = false;
@@ -59,9 +146,9 @@ static bool feed(struct line *l, char c, char delim, bool raw)
 		}
 		sbuf_addc(&l->text, c);
 		sbuf_addc(&l->quoted, 1);
-		return false;
+		return l->limit >= 0 && count_char(l, c);
 	}
-	if (c == delim)
+	if ((unsigned char)c == delim)
 		return true;
 	if (!raw && c == '\\') {
 		l->pending_bs = true;
@@ -72,16 +159,71 @@ static bool feed(struct line *l, char c, char delim, bool raw)
 	sbuf_addc(&l->text, c);
 	if (l->any_quoted)
 		sbuf_addc(&l->quoted, 0);
-	return false;
+	return l->limit >= 0 && count_char(l, c);
+}
+
+/* A system call was interrupted by a signal: should the read give up? When
+ * the stage is asked to stop; in the main stage, when the trap actions run
+ * here end the shell or the command line; on the main thread otherwise,
+ * at Ctrl-C. */
+static bool give_up(struct stage *st)
+{
+	if (atomic_load(&st->stop))
+		return true;
+	if (st->is_main) {
+		if (signals_pending()) {
+			exec_run_traps(st);
+			errno = EINTR;   /* the caller reports it */
+		}
+		return st->flow != FLOW_NONE;
+	}
+	return st->main_thread && signals_interrupt_pending();
+}
+
+/* read(2), restarted after signals unless give_up(). */
+static ssize_t read_fd(struct stage *st, int fd, void *buf, size_t n)
+{
+	for (;;) {
+		ssize_t r = read(fd, buf, n);
+		if (r >= 0 || errno != EINTR || give_up(st))
+			return r;
+	}
+}
+
+/* Milliseconds from now to the deadline, rounded up; 0 once it passed. */
+static int ms_left(const struct timespec *deadline)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	long long ns = (long long)(deadline->tv_sec - now.tv_sec) * 1000000000LL +
+	               (deadline->tv_nsec - now.tv_nsec);
+	if (ns <= 0)
+		return 0;
+	long long ms = (ns + 999999) / 1000000;
+	return ms > INT_MAX ? INT_MAX : (int)ms;
+}
+
+/* Waits for input on fd until the deadline: 1 when there is some (or end
+ * of file), 0 when the time is up, -1 when interrupted or failed (errno). */
+static int wait_input(struct stage *st, int fd, const struct timespec *deadline)
+{
+	for (;;) {
+		struct pollfd p = { fd, POLLIN, 0 };
+		int r = poll(&p, 1, ms_left(deadline));
+		if (r > 0)
+			return 1;
+		if (r == 0)
+			return 0;
+		if (errno != EINTR || give_up(st))
+			return -1;
+	}
 }
 
 /* Reads exactly n bytes that are known to be waiting in fd. */
-static bool take_bytes(int fd, char *buf, size_t n)
+static bool take_bytes(struct stage *st, int fd, char *buf, size_t n)
 {
 	while (n > 0) {
-		ssize_t got = read(fd, buf, n);
-		if (got < 0 && errno == EINTR)
-			continue;
+		ssize_t got = read_fd(st, fd, buf, n);
 		if (got <= 0)
 			return false;
 		buf += got;
@@ -94,34 +236,42 @@ static bool take_bytes(int fd, char *buf, size_t n)
  * stage may read the rest), which costs a read(2) per byte. Instead: tee(2)
  * duplicates what is waiting into the stage's private pipe without taking
  * it, the line is found there, and exactly the line is then taken from the
- * real pipe: three calls per line. Returns -2 when tee cannot be used (the
- * caller reads byte by byte). */
-static int read_line_pipe(struct stage *st, int rfd, struct line *l, char delim, bool raw)
+ * real pipe: three calls per line. With a timeout, tee does not block
+ * (SPLICE_F_NONBLOCK) and poll waits instead. Returns what read_line does,
+ * or -2 when tee cannot be used (the caller reads byte by byte). */
+static int read_line_pipe(struct stage *st, int rfd, struct line *l, const struct read_opts *o)
 {
 	const int *peek = stage_peek_pipe(st);
 	char buf[4096];
 	size_t chunk = 128;   /* most lines are short: look at a little first */
+	unsigned flags = o->timed ? SPLICE_F_NONBLOCK : 0;
 	if (!peek)
 		return -2;
 	for (;;) {
-		ssize_t n = tee(rfd, peek[1], chunk, 0);
-		if (n < 0 && errno == EINTR && !atomic_load(&st->stop))
+		ssize_t n = tee(rfd, peek[1], chunk, flags);
+		if (n < 0 && errno == EINTR && !give_up(st))
 			continue;
+		if (n < 0 && errno == EAGAIN && o->timed) {
+			int w = wait_input(st, rfd, &o->deadline);
+			if (w <= 0)
+				return w == 0 ? 2 : -1;
+			continue;
+		}
 		if (n < 0)
 			return errno == EINVAL ? -2 : -1;
 		if (n == 0)
 			return 1;
-		if (!take_bytes(peek[0], buf, (size_t)n))
+		if (!take_bytes(st, peek[0], buf, (size_t)n))
 			return -1;
 		size_t take = (size_t)n;
 		bool done = false;
 		for (size_t i = 0; i < (size_t)n; i++)
-			if (feed(l, buf[i], delim, raw)) {
+			if (feed(l, buf[i], o->delim, o->raw)) {
 				take = i + 1;
 				done = true;
 				break;
 			}
-		if (!take_bytes(rfd, buf, take))
+		if (!take_bytes(st, rfd, buf, take))
 			return -1;
 		if (done)
 			return 0;
@@ -130,9 +280,10 @@ static int read_line_pipe(struct stage *st, int rfd, struct line *l, char delim,
 	}
 }
 
-/* Reads one line from stage fd 0 into l. Returns 0 when the delimiter was
- * found, 1 at EOF, -1 on error (errno). */
-static int read_line(struct stage *st, int rfd, struct line *l, char delim, bool raw)
+/* Reads one line from rfd into l. Returns 0 when the line is complete
+ * (delimiter, or -n/-N count), 1 at EOF, 2 on timeout, -1 on error or
+ * interrupt (errno). */
+static int read_line(struct stage *st, int rfd, struct line *l, const struct read_opts *o)
 {
 	struct stat sb;
 	char buf[4096];
@@ -140,11 +291,11 @@ static int read_line(struct stage *st, int rfd, struct line *l, char delim, bool
 	if (fstat(rfd, &sb) == 0 && S_ISREG(sb.st_mode)) {
 		size_t chunk = 128;
 		for (;;) {
-			ssize_t n = io_read(st, 0, buf, chunk);
+			ssize_t n = read_fd(st, rfd, buf, chunk);
 			if (n <= 0)
 				return n == 0 ? 1 : -1;
 			for (ssize_t i = 0; i < n; i++) {
-				if (feed(l, buf[i], delim, raw)) {
+				if (feed(l, buf[i], o->delim, o->raw)) {
 					if (i + 1 < n && lseek(rfd, (off_t)(i + 1 - n), SEEK_CUR) < 0)
 						return -1;
 					return 0;
@@ -155,16 +306,21 @@ static int read_line(struct stage *st, int rfd, struct line *l, char delim, bool
 		}
 	}
 	if (S_ISFIFO(sb.st_mode)) {
-		int rc = read_line_pipe(st, rfd, l, delim, raw);
+		int rc = read_line_pipe(st, rfd, l, o);
 		if (rc != -2)
 			return rc;
 	}
 	for (;;) {
 		char c;
-		ssize_t n = io_read(st, 0, &c, 1);
+		if (o->timed) {
+			int w = wait_input(st, rfd, &o->deadline);
+			if (w <= 0)
+				return w == 0 ? 2 : -1;
+		}
+		ssize_t n = read_fd(st, rfd, &c, 1);
 		if (n <= 0)
 			return n == 0 ? 1 : -1;
-		if (feed(l, c, delim, raw))
+		if (feed(l, c, o->delim, o->raw))
 			return 0;
 	}
 }
@@ -243,42 +399,128 @@ static int split_assign(struct stage *st, struct line *l, char **names, int nnam
 	return status;
 }
 
+/* -N: the first name gets the text as it is, the others are emptied. */
+static int exact_assign(struct stage *st, struct line *l, char **names, int nnames)
+{
+	int status = assign(st, names[0], sbuf_str(&l->text), l->text.len);
+	for (int v = 1; v < nnames; v++)
+		if (assign(st, names[v], "", 0) != 0)
+			status = 2;
+	return status;
+}
+
+/* A count for -n / -N: decimal, 0 or more. */
+static bool parse_count(const char *s, long *out)
+{
+	return s[0] >= '0' && s[0] <= '9' && parse_long(s, out) && *out >= 0;
+}
+
+/* A timeout for -t: DIGITS[.DIGITS] or .DIGITS, made a deadline from now.
+ * Absurdly long ones are cut to about three years. */
+static bool parse_timeout(const char *s, struct read_opts *o)
+{
+	long long sec = 0, ns = 0, scale = 100000000;
+	bool digits = false;
+	const char *p = s;
+
+	for (; *p >= '0' && *p <= '9'; p++, digits = true)
+		if (sec < 100000000)
+			sec = sec * 10 + (*p - '0');
+	if (*p == '.')
+		for (p++; *p >= '0' && *p <= '9'; p++, digits = true, scale /= 10)
+			ns += (*p - '0') * scale;
+	if (!digits || *p != '\0')
+		return false;
+	o->timed = true;
+	o->poll_only = sec == 0 && ns == 0;
+	clock_gettime(CLOCK_MONOTONIC, &o->deadline);
+	o->deadline.tv_sec += (time_t)sec;
+	o->deadline.tv_nsec += (long)ns;
+	if (o->deadline.tv_nsec >= 1000000000L) {
+		o->deadline.tv_sec++;
+		o->deadline.tv_nsec -= 1000000000L;
+	}
+	return true;
+}
+
+/* Parses the options into o; returns the index of the first name, or after
+ * a message -1 (the usage should follow) or -2 (a bad option argument). */
+static int parse_options(struct stage *st, int argc, char **argv, struct read_opts *o)
+{
+	int i = 1;
+	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			return i + 1;
+		for (const char *p = argv[i] + 1; *p; p++) {
+			if (*p == 'r' || *p == 's') {
+				*(*p == 'r' ? &o->raw : &o->silent) = true;
+				continue;
+			}
+			if (!strchr("dnNptu", *p)) {
+				stage_error(st, "read: -%c: invalid option", *p);
+				return -1;
+			}
+			const char *val = p[1] ? p + 1 : argv[++i];
+			long n;
+			if (val == NULL) {
+				stage_error(st, "read: -%c: option requires an argument", *p);
+				return -1;
+			}
+			switch (*p) {
+			case 'p':
+				o->prompt = val;
+				break;
+			case 'd':
+				o->delim = (unsigned char)val[0];
+				break;
+			case 'n':
+			case 'N':
+				if (!parse_count(val, &o->limit)) {
+					stage_error(st, "read: %s: invalid number", val);
+					return -2;
+				}
+				o->exact = *p == 'N';
+				break;
+			case 't':
+				if (!parse_timeout(val, o)) {
+					stage_error(st, "read: %s: invalid timeout specification", val);
+					return -2;
+				}
+				break;
+			case 'u':
+				if (!parse_count(val, &n) || n > INT_MAX) {
+					stage_error(st, "read: %s: invalid file descriptor specification", val);
+					return -2;
+				}
+				o->vfd = (int)n;
+				break;
+			}
+			break;
+		}
+	}
+	return i;
+}
+
 int builtin_read(struct stage *st, int argc, char **argv)
 {
 	char reply_name[] = "REPLY";
 	char *reply[] = { reply_name, NULL };
-	struct line l = { SBUF_INIT, SBUF_INIT, false, false };
-	const char *prompt = NULL;
-	bool raw = false;
-	char delim = '\n';
-	int status = 0, i = 1;
+	struct read_opts o = { .vfd = 0, .delim = '\n', .limit = -1 };
+	struct line l = { SBUF_INIT, SBUF_INIT, false, false, -1, 0, false, -1, { 0 } };
+	struct termios saved_modes;
+	bool restore_modes = false;
+	int status = 0, rfd = -1;
 
-	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
-		if (strcmp(argv[i], "--") == 0) {
-			i++;
-			break;
-		}
-		for (const char *p = argv[i] + 1; *p; p++) {
-			if (*p == 'r') {
-				raw = true;
-				continue;
-			}
-			if (*p != 'p' && *p != 'd') {
-				stage_error(st, "read: -%c: invalid option", *p);
-				goto usage;
-			}
-			const char *val = p[1] ? p + 1 : argv[++i];
-			if (val == NULL) {
-				stage_error(st, "read: -%c: option requires an argument", *p);
-				goto usage;
-			}
-			if (*p == 'p')
-				prompt = val;
-			else
-				delim = val[0];
-			break;
-		}
+	int i = parse_options(st, argc, argv, &o);
+	if (i == -1)
+		goto usage;
+	if (i < 0) {
+		status = 2;
+		goto out;
 	}
+	if (o.exact)
+		o.delim = NO_DELIM;
+	l.limit = o.limit;
 
 	char **names = argv + i;
 	int nnames = argc - i;
@@ -295,38 +537,69 @@ int builtin_read(struct stage *st, int argc, char **argv)
 		}
 	}
 
-	int rfd = fdmap_get(&st->fds, 0);
-	if (rfd < 0) {
-		stage_error(st, "read: 0: %s", strerror(errno));
+	rfd = fdmap_get(&st->fds, o.vfd);
+	if (rfd == FDMAP_CAPTURE)
+		errno = EBADF;
+	if (rfd < 0 || (o.vfd != 0 && fcntl(rfd, F_GETFL) < 0)) {
+		if (o.vfd != 0)
+			stage_error(st, "read: %d: invalid file descriptor: %s", o.vfd, strerror(errno));
+		else
+			stage_error(st, "read: 0: %s", strerror(errno));
 		status = 1;
 		goto out;
 	}
-	if (prompt != NULL && isatty(rfd)) {
-		io_puts(st, 2, prompt);
-		io_flush(st);
+	if (o.poll_only) {
+		struct pollfd p = { rfd, POLLIN, 0 };
+		status = poll(&p, 1, 0) > 0 && !(p.revents & POLLNVAL) ? 0 : 1;
+		goto out;
+	}
+	if ((o.prompt != NULL || o.silent) && isatty(rfd)) {
+		if (o.prompt != NULL) {
+			io_puts(st, 2, o.prompt);
+			io_flush(st);
+		}
+		if (o.silent && tcgetattr(rfd, &saved_modes) == 0) {
+			struct termios quiet = saved_modes;
+			quiet.c_lflag &= ~(tcflag_t)(ECHO | ECHOK | ECHONL);
+			restore_modes = tcsetattr(rfd, TCSADRAIN, &quiet) == 0;
+		}
 	}
 
-	int r = read_line(st, rfd, &l, delim, raw);
+	int r = o.limit == 0 ? 0 : read_line(st, rfd, &l, &o);
 	if (r < 0) {
-		if (!(errno == EINTR && atomic_load(&st->stop)))
+		if (errno != EINTR) {
 			stage_error(st, "read: %s", strerror(errno));
-		status = 1;
-	} else if (r > 0) {
+			status = 1;
+		} else if (st->flow == FLOW_EXIT) {
+			status = st->status;   /* a trap action's exit */
+		} else {
+			status = atomic_load(&st->stop) ? 1 : 128 + SIGINT;
+			if (st->flow == FLOW_NONE && !atomic_load(&st->stop))
+				st->flow = FLOW_INTERRUPT;   /* Ctrl-C in a pipeline's last stage */
+		}
+	} else if (r == 2) {
+		status = READ_TIMEOUT;
+	} else if (r == 1) {
 		status = 1;
 	}
 	int s2;
-	if (split)
+	if (o.exact)
+		s2 = exact_assign(st, &l, names, nnames);
+	else if (split)
 		s2 = split_assign(st, &l, names, nnames);
 	else
 		s2 = assign(st, "REPLY", sbuf_str(&l.text), l.text.len);
 	if (s2 != 0)
 		status = s2;
 out:
+	if (restore_modes)
+		tcsetattr(rfd, TCSADRAIN, &saved_modes);
 	sbuf_free(&l.text);
 	sbuf_free(&l.quoted);
 	return status;
 usage:
-	stage_error(st, "read: usage: read [-r] [-p prompt] [-d delim] [name...]");
+	stage_error(st, "read: usage: read [-rs] [-d delim] [-n nchars] [-N nchars] "
+	            "[-p prompt] [-t timeout] [-u fd] [name...]");
 	status = 2;
 	goto out;
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bats
-# builtin-alias.bats: the alias builtin's listing and errors (alias
-# substitution itself is covered by the language tests)
+# builtin-alias.bats: the alias builtin's listing and errors, and bash's -p
+# (alias substitution itself is covered by the language tests)
 bats_require_minimum_version 1.5.0
 load helpers/common
 
@@ -68,4 +68,53 @@ SH
 say there'
 	assert_success
 	assert_output 'hi there'
+}
+
+@test "alias -p lists every alias as an alias command, sorted" {
+	is_conch || skip "conch-specific: alias -p (bash)"
+	run conch -c "alias q=\"it's\" ll='ls -l'; alias -p"
+	assert_output "alias ll='ls -l'
+alias q='it'\''s'"
+}
+
+@test "alias -p NAME prints that alias as an alias command" {
+	is_conch || skip "conch-specific: alias -p (bash prints every alias first)"
+	run conch -c "alias a=b ll='ls -l'; alias -p ll; echo \$?"
+	assert_output "alias ll='ls -l'
+0"
+}
+
+@test "alias -p: the output run as commands defines the aliases again" {
+	is_conch || skip "conch-specific: alias -p (bash)"
+	run conch -c "alias q=\"it's \\\$x\" e=''; s=\$(alias -p); unalias -a; eval \"\$s\"; alias"
+	assert_output "e=''
+q='it'\''s \$x'"
+}
+
+@test "alias -p: a name that looks like an option is written after --" {
+	is_conch || skip "conch-specific: alias -p (bash)"
+	run conch -c "alias -- -x=1; alias -p -- -x; alias -p"
+	assert_output "alias -- -x='1'
+alias -- -x='1'"
+}
+
+@test "alias -p NAME: a missing alias fails (status 1), definitions still work" {
+	is_conch || skip "conch-specific: alias -p (bash)"
+	run --separate-stderr conch -c "alias -p nope x=1; echo \$?; alias -p x"
+	assert_output "1
+alias x='1'"
+	[[ "$stderr" == *"alias: nope: not found"* ]]
+}
+
+@test "alias -p with no aliases prints nothing (status 0)" {
+	is_conch || skip "conch-specific: alias -p (bash)"
+	run conch -c 'unalias -a; alias -p; echo "st $?"'
+	assert_output 'st 0'
+}
+
+@test "alias: an unknown option is a usage error (status 2)" {
+	is_conch || skip "conch-specific: alias -p (bash)"
+	run --separate-stderr conch -c 'alias -x; echo "st $?"'
+	assert_output 'st 2'
+	[[ "$stderr" == *"alias: -x: invalid option"* ]]
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bats
-# builtin-kill.bats: the kill builtin (-s, -SIG, -N, -l)
+# builtin-kill.bats: the kill builtin (-s, -SIG, -N, -l; bash's -L table)
 bats_require_minimum_version 1.5.0
 load helpers/common
 
@@ -104,4 +104,27 @@ load helpers/common
 	run --separate-stderr conch -c 'kill x; echo "failed=$(( $? != 0 ))"'
 	assert_output 'failed=1'
 	[ -n "$stderr" ]
+}
+
+@test "kill -L prints bash's numbered table of signals, five a line" {
+	is_conch || skip "conch-specific: kill -L (bash)"
+	run conch -c 'kill -L | head -n 6'
+	assert_output " 1) SIGHUP	 2) SIGINT	 3) SIGQUIT	 4) SIGILL	 5) SIGTRAP
+ 6) SIGABRT	 7) SIGBUS	 8) SIGFPE	 9) SIGKILL	10) SIGUSR1
+11) SIGSEGV	12) SIGUSR2	13) SIGPIPE	14) SIGALRM	15) SIGTERM
+16) SIGSTKFLT	17) SIGCHLD	18) SIGCONT	19) SIGSTOP	20) SIGTSTP
+21) SIGTTIN	22) SIGTTOU	23) SIGURG	24) SIGXCPU	25) SIGXFSZ
+26) SIGVTALRM	27) SIGPROF	28) SIGWINCH	29) SIGIO	30) SIGPWR"
+}
+
+@test "kill -L: the table stops at the last named signal (no realtime signals)" {
+	is_conch || skip "conch-specific: bash goes on with SIGRTMIN..SIGRTMAX"
+	run conch -c 'kill -L | tail -n 1'
+	assert_output '31) SIGSYS	'
+}
+
+@test "kill -L with operands is kill -l" {
+	is_conch || skip "conch-specific: kill -L (bash)"
+	run conch -c 'kill -L 130; kill -L INT; kill -L 9 15'
+	assert_output $'INT\n2\nKILL\nTERM'
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bats
 # builtin-printf.bats: the printf builtin (conversions, width/precision, format
-# reuse, missing arguments, escapes, %b, number errors)
+# reuse, missing arguments, escapes, %b, number errors; bash's -v NAME, %q and
+# %(FORMAT)T, expected outputs checked with bash 5.2 except conch's quoting)
 bats_require_minimum_version 1.5.0
 load helpers/common
 
@@ -238,4 +239,183 @@ SH
 @test "printf: newlines inside arguments are kept" {
 	run conch -c 'printf "%s\n" "$(printf "x\ny")"'
 	assert_output $'x\ny'
+}
+
+# --- -v NAME ---------------------------------------------------------------
+
+@test "printf -v NAME: assigns the output instead of writing it" {
+	is_conch || skip "conch-specific: printf -v (bash)"
+	run conch -c 'printf -v x "%s-%d" a 5; echo "[$x]"'
+	assert_output '[a-5]'
+}
+
+@test "printf -v NAME: the format is reused, newlines are kept" {
+	is_conch || skip "conch-specific: printf -v (bash)"
+	run conch -c 'printf -v x "%s\n" a b; printf "[%s]" "$x"'
+	assert_output $'[a\nb\n]'
+}
+
+@test "printf -vNAME joined, and -- before the format" {
+	is_conch || skip "conch-specific: printf -v (bash)"
+	run conch -c 'printf -vx joined; printf -v y -- "%s" q; echo "[$x][$y]"; printf -- -v; echo'
+	assert_output $'[joined][q]\n-v'
+}
+
+@test "printf -v NAME: empty output sets the variable empty" {
+	is_conch || skip "conch-specific: printf -v (bash)"
+	run conch -c 'x=old; printf -v x ""; echo "[${x-unset}]"'
+	assert_output '[]'
+}
+
+@test "printf -v NAME: long output is all assigned, nothing is written" {
+	is_conch || skip "conch-specific: printf -v (bash)"
+	run conch -c 'printf -v x "%5000s" a; echo "${#x}"'
+	assert_output '5000'
+}
+
+@test "printf -v NAME: an invalid name is an error (status 2)" {
+	is_conch || skip "conch-specific: printf -v (bash)"
+	run --separate-stderr conch -c 'printf -v 1x a; echo "$?"'
+	assert_output '2'
+	[[ "$stderr" == *"printf: '1x': not a valid identifier"* ]]
+}
+
+@test "printf -v: a missing name or format is a usage error (status 2)" {
+	is_conch || skip "conch-specific: printf -v (bash)"
+	run --separate-stderr conch -c 'printf -v; echo "$?"; printf -v x; echo "$?"'
+	assert_output $'2\n2'
+	[[ "$stderr" == *"printf: -v: option requires an argument"* ]]
+}
+
+@test "printf -v NAME: a readonly name fails (status 1)" {
+	is_conch || skip "conch-specific: printf -v (bash)"
+	run --separate-stderr conch -c 'readonly r=1; printf -v r x; echo "$? $r"'
+	assert_output '1 1'
+	[[ "$stderr" == *"r: readonly variable"* ]]
+}
+
+@test "printf -v NAME: a bad number still assigns what was formatted (status 1)" {
+	is_conch || skip "conch-specific: printf -v (bash)"
+	run --separate-stderr conch -c 'printf -v x "%d" abc; echo "$? [$x]"'
+	assert_output '1 [0]'
+}
+
+@test "printf -v NAME: the value stops at a NUL byte" {
+	is_conch || skip "conch-specific: printf -v (bash)"
+	run conch -c 'printf -v x "a\0b"; echo "${#x} [$x]"'
+	assert_output '1 [a]'
+}
+
+@test "printf -v NAME: assigns a function's local" {
+	is_conch || skip "conch-specific: printf -v (bash)"
+	run conch -c 'f() { local l; printf -v l loc; echo "in [$l]"; }; f; echo "out [${l-unset}]"'
+	assert_output $'in [loc]\nout [unset]'
+}
+
+@test "printf -v NAME in a pipeline stage sets the shell's variable (thread stages)" {
+	is_conch || skip "conch-specific: pipeline stages share the shell's variables"
+	run conch -c 'echo a | printf -v w "%s" piped; echo "[$w]"'
+	assert_output '[piped]'
+}
+
+# --- %q ----------------------------------------------------------------------
+
+@test "printf %q: plain words unchanged, others single-quoted as trap prints them" {
+	is_conch || skip "conch's quoting (bash writes backslashes: a\\ b)"
+	run conch -c "printf '%q\n' 'a b' '' abc \"it's\" 'a\$b' '~x' '#x' 'x#' -a a=b 'é' '*'"
+	assert_output "'a b'
+''
+abc
+'it'\\''s'
+'a\$b'
+'~x'
+'#x'
+x#
+-a
+a=b
+é
+'*'"
+}
+
+@test "printf %q: the shell reads the words back as they were" {
+	is_conch || skip "conch-specific: printf %q (bash)"
+	run conch_script <<'SH'
+s=$(printf '%q ' "a b" "it's" '$(echo x)' '*' "$(printf 'n\nl')" '' '\' '"' '`')
+eval "set -- $s"
+printf '[%s]' "$@"
+echo " $#"
+SH
+	assert_output $'[a b][it\'s][$(echo x)][*][n\nl][][\\]["][`] 9'
+}
+
+@test "printf %q: width and precision apply to the quoted word; no argument is ''" {
+	is_conch || skip "conch-specific: printf %q (bash)"
+	run conch -c 'printf "%5q|%-5q|%.2q|\n" ab ab abcdef; printf "%q\n"'
+	assert_output $'   ab|ab   |ab|\n'"''"
+}
+
+# --- %(FORMAT)T --------------------------------------------------------------
+
+@test "printf %(FORMAT)T: strftime of seconds since the epoch" {
+	is_conch || skip "conch-specific: printf %(...)T (bash)"
+	TZ=UTC run conch -c 'printf "%(%Y-%m-%d %H:%M:%S)T\n" 0 86400 1700000000'
+	assert_output $'1970-01-01 00:00:00\n1970-01-02 00:00:00\n2023-11-14 22:13:20'
+}
+
+@test "printf %(FORMAT)T: width, precision and -; an empty format is %X; %% " {
+	is_conch || skip "conch-specific: printf %(...)T (bash)"
+	TZ=UTC run conch -c 'printf "[%20(%H:%M)T][%-10(%H)T][%.3(%Y)T]\n" 0 0 0; printf "%()T|%(%%)T|\n" 0 0'
+	assert_output $'[               00:00][00        ][197]\n00:00:00|%|'
+}
+
+@test "printf %(FORMAT)T: -1 and no argument are now" {
+	is_conch || skip "conch-specific: printf %(...)T (bash)"
+	run conch -c 'a=$(printf "%(%s)T" -1); b=$(printf "%(%s)T"); c=$(date +%s); echo $(( c - a <= 1 && c - a >= 0 && c - b <= 1 ))'
+	assert_output '1'
+}
+
+@test "printf %(FORMAT)T: -2 is the time the shell started, in subshells too" {
+	is_conch || skip "conch-specific: printf %(...)T (bash)"
+	run conch -c 'sleep 1.2; s=$(printf "%(%s)T" -2); n=$(printf "%(%s)T" -1); (t=$(printf "%(%s)T" -2); echo $(( t == s ))); echo $(( n - s >= 1 && n - s <= 4 ))'
+	assert_output $'1\n1'
+}
+
+@test "printf %(FORMAT)T: the TZ the shell exports (or assigns before printf) is honoured" {
+	is_conch || skip "conch-specific: printf %(...)T (bash)"
+	[ -f /usr/share/zoneinfo/Asia/Tokyo ] || skip "no tzdata"
+	TZ=UTC run conch -c 'printf "%(%H %Z)T\n" 0; TZ=Asia/Tokyo; printf "%(%H %Z)T\n" 0; TZ=:Europe/Paris printf "%(%H %Z %z)T\n" 1720000000; unset TZ; TZ=America/New_York printf "%(%H %Z)T\n" 0; export TZ=Asia/Tokyo; printf "%(%H %Z)T\n" 0'
+	assert_output $'00 UTC\n09 JST\n11 CEST +0200\n19 EST\n09 JST'
+}
+
+@test "printf %(FORMAT)T: a TZ that is not exported is not used (date would not see it either)" {
+	is_conch || skip "conch-specific: printf %(...)T (bash)"
+	[ -f /usr/share/zoneinfo/Asia/Tokyo ] || skip "no tzdata"
+	TZ=UTC run conch -c 'unset TZ; TZ=Asia/Tokyo; a=$(printf "%(%H)T" 0); b=$(date -d @0 +%H); [ "$a" = "$b" ] && echo same'
+	assert_output 'same'
+}
+
+@test "printf %(FORMAT)T: POSIX TZ strings, with daylight saving rules" {
+	is_conch || skip "conch-specific: printf %(...)T (bash)"
+	TZ=UTC run conch -c 'TZ=JST-9 printf "%(%H %Z %z)T\n" 0; TZ="CET-1CEST,M3.5.0,M10.5.0/3" printf "%(%F %H %Z %z)T\n" 1720000000 1700000000; TZ="<+0330>-3:30" printf "%(%H:%M %Z)T\n" 0; TZ= printf "%(%H %Z)T\n" 0'
+	assert_output $'09 JST +0900\n2024-07-03 11 CEST +0200\n2023-11-14 23 CET +0100\n03:30 +0330\n00 UTC'
+}
+
+@test "printf %(FORMAT)T: %s is the number itself, whatever the zone" {
+	is_conch || skip "conch-specific: printf %(...)T (bash)"
+	TZ=UTC run conch -c 'TZ=JST-9 printf "%(%s)T %(%%s)T\n" 12345 0'
+	assert_output '12345 %s'
+}
+
+@test "printf %(FORMAT)T: a bad number is reported, 0 is used, status 1" {
+	is_conch || skip "conch-specific: printf %(...)T (bash)"
+	TZ=UTC run --separate-stderr conch -c 'printf "%(%Y)T\n" abc; echo "$?"'
+	assert_output $'1970\n1'
+	[[ "$stderr" == *"printf: 'abc': invalid number"* ]]
+}
+
+@test "printf %(FORMAT)T: a directive without )T is invalid (status 1)" {
+	is_conch || skip "conch-specific: printf %(...)T (bash)"
+	run --separate-stderr conch -c 'printf "%(%Y)x\n" 0; echo "$?"; printf "%(%Y" 0; echo "$?"'
+	assert_output $'1\n1'
+	[[ "$stderr" == *"printf: %(%Y)x: invalid directive"* ]]
 }

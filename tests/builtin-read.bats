@@ -1,8 +1,12 @@
 #!/usr/bin/env bats
 # builtin-read.bats: the read builtin (-r, IFS splitting, continuation, EOF,
-# not reading past the line; conch adds bash's -d DELIM and -p PROMPT)
+# not reading past the line; conch adds bash's -d -n -N -p -s -t -u, whose
+# expected outputs were checked with bash 5.2; tests of a terminal use tmux)
 bats_require_minimum_version 1.5.0
 load helpers/common
+load helpers/tmux
+
+teardown() { tty_teardown; }
 
 setup() {
 	cd "$BATS_TEST_TMPDIR"
@@ -278,4 +282,282 @@ SH
 	run --separate-stderr conch -c 'echo hi | { read -p "P> " v; echo "[$v]"; }'
 	assert_success
 	assert_output '[hi]'
+}
+
+@test "read -p PROMPT: nothing on stderr either when input is not a terminal" {
+	is_conch || skip "conch-specific: read -p (bash)"
+	run --separate-stderr conch -c 'echo hi | { read -p "P> " v; echo "[$v]"; }'
+	assert_output '[hi]'
+	[ -z "$stderr" ]
+}
+
+@test "read -p PROMPT: written to stderr when input is a terminal" {
+	is_conch || skip "conch-specific: read -p (bash)"
+	tty_start
+	tty_run 'read -p "first> " x; read -p "second> " y 2>/dev/null; echo "[$x][$y]"'
+	tty_wait 'first>'
+	tty_run 'one'
+	tty_run 'two'
+	tty_wait '[one][two]'
+	tty_screen | grep -qx 'first> one'
+	tty_screen | grep -qx 'two'
+}
+
+# --- -n and -N: a number of characters ----------------------------------
+
+@test "read -n N: returns after N characters, the rest stays unread" {
+	is_conch || skip "conch-specific: read -n (bash)"
+	run conch -c 'printf "abcdef\n" | { read -n 3 x; echo "$? [$x]"; cat; }'
+	assert_output $'0 [abc]\ndef'
+}
+
+@test "read -n N: a delimiter before N characters ends the line" {
+	is_conch || skip "conch-specific: read -n (bash)"
+	run conch -c 'printf "ab\ncdef\n" | { read -n 3 x; echo "$? [$x]"; cat; }; printf "ab:cd\n" | { read -n 4 -d : x; echo "$? [$x]"; cat; }'
+	assert_output $'0 [ab]\ncdef\n0 [ab]\ncd'
+}
+
+@test "read -n N: what was read is split with IFS" {
+	is_conch || skip "conch-specific: read -n (bash)"
+	run conch -c 'printf "a b c d\n" | { read -n 5 x y; echo "$? [$x][$y]"; cat; }'
+	assert_output $'0 [a][b c]\n d'
+}
+
+@test "read -n N: end of file before N characters is status 1" {
+	is_conch || skip "conch-specific: read -n (bash)"
+	run conch -c 'printf ab | { read -n 3 x; echo "$? [$x]"; }'
+	assert_output '1 [ab]'
+}
+
+@test "read -n N: a quoting backslash and backslash-newline are not counted, -r counts the backslash" {
+	is_conch || skip "conch-specific: read -n (bash)"
+	run conch_script <<'SH'
+printf 'a\\bcd\n' | { read -n 2 x; echo "[$x]"; cat; }
+printf 'a\\\nbcd\n' | { read -n 2 x; echo "[$x]"; cat; }
+printf 'a\\bcd\n' | { read -rn2 x; echo "[$x]"; cat; }
+SH
+	assert_output $'[ab]\ncd\n[ab]\ncd\n[a\\]\nbcd'
+}
+
+@test "read -n N: NUL bytes are dropped and not counted" {
+	is_conch || skip "conch-specific: read -n (bash)"
+	run conch -c 'printf "a\0bcd\n" | { read -n 3 x; echo "[$x]"; cat; }'
+	assert_output $'[abc]\nd'
+}
+
+@test "read -n 0 and -N 0 read nothing" {
+	is_conch || skip "conch-specific: read -n (bash)"
+	run conch -c 'printf "abc\n" | { read -n 0 x; echo "$? [$x]"; read -N 0 y; echo "$? [$y]"; cat; }'
+	assert_output $'0 []\n0 []\nabc'
+}
+
+@test "read -n N: does not consume past N characters of a regular file" {
+	is_conch || skip "conch-specific: read -n (bash)"
+	printf 'abcdef\nxyz\n' > f
+	run conch -c '{ read -n 2 x; echo "[$x]"; cat; } < f'
+	assert_output $'[ab]\ncdef\nxyz'
+}
+
+@test "read -N N: reads exactly N characters, newlines included" {
+	is_conch || skip "conch-specific: read -N (bash)"
+	run conch -c 'printf "ab\ncdef\n" | { read -N 4 x; echo "$? [$x]"; cat; }'
+	assert_output $'0 [ab\nc]\ndef'
+}
+
+@test "read -N N: the delimiter of -d is an ordinary character" {
+	is_conch || skip "conch-specific: read -N (bash)"
+	run conch -c 'printf "ab:cd\n" | { read -N 4 -d : x; echo "$? [$x]"; cat; }'
+	assert_output $'0 [ab:c]\nd'
+}
+
+@test "read -N N: no splitting or trimming: the first name gets it all, the others are emptied" {
+	is_conch || skip "conch-specific: read -N (bash)"
+	run conch -c 'printf " a b  c \n" | { y=old; read -N 7 x y; echo "$? [$x][$y]"; }; printf "a:b\n" | { IFS=: read -N 3 x; echo "[$x]"; }'
+	assert_output $'0 [ a b  c][]\n[a:b]'
+}
+
+@test "read -N N: end of file before N characters is status 1" {
+	is_conch || skip "conch-specific: read -N (bash)"
+	run conch -c 'printf ab | { read -N 3 x; echo "$? [$x]"; }'
+	assert_output '1 [ab]'
+}
+
+@test "read -n and -N count characters of a UTF-8 locale, bytes in the C locale" {
+	is_conch || skip "conch-specific: read -n (bash)"
+	LC_ALL=C.UTF-8 run conch -c 'printf "\303\251t\303\251\n" | { read -n 2 x; read -N 1 y; printf "%s|%s" "$x" "$y" | od -An -tx1 | tr -d " \n"; }'
+	assert_output 'c3a9747cc3a9'
+	LC_ALL=C run conch -c 'printf "\303\251t\n" | { read -n 1 x; printf "%s" "$x" | od -An -tx1 | tr -d " \n"; }'
+	assert_output 'c3'
+}
+
+@test "read -n / -N: a count that is not a number is an error (status 2)" {
+	is_conch || skip "conch's status for a bad option argument (bash: 1)"
+	run --separate-stderr conch -c 'read -n abc x; echo $?; read -N -1 x; echo $?; read -n 99999999999999999999 x; echo $?'
+	assert_output $'2\n2\n2'
+	[[ "$stderr" == *"read: abc: invalid number"* ]]
+	[[ "$stderr" == *"read: -1: invalid number"* ]]
+}
+
+@test "read -n: a missing count is a usage error" {
+	is_conch || skip "conch-specific: read -n (bash)"
+	run --separate-stderr conch -c 'read -n; echo $?'
+	assert_output '2'
+	[[ "$stderr" == *"read: -n: option requires an argument"* ]]
+}
+
+# --- -t: a time limit ---------------------------------------------------
+
+@test "read -t: times out on a pipe whose writer stays open, status 142" {
+	is_conch || skip "conch-specific: read -t (bash)"
+	run conch -c 'x=old; sleep 1 | { read -t 0.2 x; echo "$? [$x]"; }'
+	assert_output '142 []'
+}
+
+@test "read -t: what arrived before the timeout is assigned (and split)" {
+	is_conch || skip "conch-specific: read -t (bash)"
+	run conch -c '{ printf "a b"; sleep 1; } | { read -t 0.3 x y; echo "$? [$x][$y]"; }'
+	assert_output '142 [a][b]'
+}
+
+@test "read -t: never waits past the limit (fifo whose writer stays open)" {
+	is_conch || skip "conch-specific: read -t (bash)"
+	mkfifo p
+	sleep 10 > p 2>/dev/null 3>&- &
+	local writer=$! t0 t1
+	t0=$(date +%s%N)
+	run timeout 5 "$CONCH" -c 'read -t 0.3 x < p; echo "$?"; read -t 0.2 -n 5 y < p; echo "$?"'
+	t1=$(date +%s%N)
+	kill "$writer"
+	assert_output $'142\n142'
+	[ $(( (t1 - t0) / 1000000 )) -lt 3000 ]
+}
+
+@test "read -t: input that comes in time is read (status 0), fractions as .5 and 5." {
+	is_conch || skip "conch-specific: read -t (bash)"
+	run conch -c 'echo hi | { read -t 5 x; echo "$? [$x]"; }; echo a | { read -t .5 y; echo "$? [$y]"; }; echo b | { read -t 5. z; echo "$? [$z]"; }'
+	assert_output $'0 [hi]\n0 [a]\n0 [b]'
+}
+
+@test "read -t: end of file before the timeout is status 1" {
+	is_conch || skip "conch-specific: read -t (bash)"
+	run conch -c '{ printf ab; sleep 0.2; } | { read -t 3 x; echo "$? [$x]"; }'
+	assert_output '1 [ab]'
+}
+
+@test "read -t 0: status 0 when input is waiting, and nothing is read or assigned" {
+	is_conch || skip "conch-specific: read -t (bash)"
+	run conch -c 'echo hi | { sleep 0.2; read -t 0 x; echo "$? [${x-unset}]"; cat; }'
+	assert_output $'0 [unset]\nhi'
+}
+
+@test "read -t 0: status 1 when nothing is waiting; 0 at end of file and on a regular file" {
+	is_conch || skip "conch-specific: read -t (bash)"
+	: > empty
+	run conch -c 'sleep 1 | { read -t 0 x; echo $?; }; read -t 0 x < /dev/null; echo $?; read -t 0 x < empty; echo $?'
+	assert_output $'1\n0\n0'
+}
+
+@test "read -t: a timeout that is not a number is an error (status 2)" {
+	is_conch || skip "conch's status for a bad option argument (bash: 1)"
+	run --separate-stderr conch -c 'read -t -1 x; echo $?; read -t 1e1 x; echo $?; read -t 1.5.5 x; echo $?; read -t "" x; echo $?'
+	assert_output $'2\n2\n2\n2'
+	[[ "$stderr" == *"read: -1: invalid timeout specification"* ]]
+}
+
+# --- -u: another descriptor ----------------------------------------------
+
+@test "read -u FD: reads from descriptor FD" {
+	is_conch || skip "conch-specific: read -u (bash)"
+	printf 'l1\nl2\n' > f
+	run conch -c 'exec 4< f; read -u 4 a; read -u4 b; echo "[$a][$b]"; { read -u 3 c; echo "[$c]"; } 3< f'
+	assert_output $'[l1][l2]\n[l1]'
+}
+
+@test "read -u FD: standard input is left alone" {
+	is_conch || skip "conch-specific: read -u (bash)"
+	printf 'l1\nl2\n' > f
+	run conch -c 'echo fromstdin | { read -u 3 x 3< f; read y; echo "[$x][$y]"; }'
+	assert_output '[l1][fromstdin]'
+}
+
+@test "read -u FD: a closed descriptor is an error, status 1" {
+	is_conch || skip "conch-specific: read -u (bash)"
+	run --separate-stderr conch -c 'exec 4<&-; read -u 4 x; echo $?; exec 5</dev/null 5<&-; read -u 5 x; echo $?'
+	assert_output $'1\n1'
+	[[ "$stderr" == *"read: 4: invalid file descriptor: Bad file descriptor"* ]]
+	[[ "$stderr" == *"read: 5: invalid file descriptor: Bad file descriptor"* ]]
+}
+
+@test "read -u FD: a descriptor that is not a number is an error (status 2)" {
+	is_conch || skip "conch's status for a bad option argument (bash: 1)"
+	run --separate-stderr conch -c 'read -u abc x; echo $?; read -u -1 x; echo $?'
+	assert_output $'2\n2'
+	[[ "$stderr" == *"read: abc: invalid file descriptor specification"* ]]
+}
+
+# --- -s: no echo, on a terminal ---------------------------------------------
+
+@test "read -s: input that is not a terminal is read as usual" {
+	is_conch || skip "conch-specific: read -s (bash)"
+	run conch -c 'echo hi | { read -s x; echo "$? [$x]"; }'
+	assert_output '0 [hi]'
+}
+
+@test "read -s: the typed line is not echoed, and echo is back afterwards" {
+	is_conch || skip "conch-specific: read -s (bash)"
+	tty_start
+	tty_run 'read -s -p "pw: " x; echo "[$x]"; read y; echo "<$y>"'
+	tty_wait 'pw:'
+	tty_run 'hidden-text'
+	tty_wait '[hidden-text]'
+	[ "$(tty_count 'pw: hidden-text')" -eq 0 ]
+	tty_run 'shown-text'
+	tty_wait '<shown-text>'
+	[ "$(tty_count 'shown-text')" -eq 2 ]
+}
+
+@test "read -s: echo is restored after a timeout and after Ctrl-C" {
+	is_conch || skip "conch-specific: read -s (bash)"
+	tty_start
+	tty_run 'read -s -t 0.3 x; echo "st=$?"'
+	tty_wait 'st=142'
+	tty_run 'echo typed-after-timeout'
+	tty_wait_count 'typed-after-timeout' 2
+	tty_run 'read -s y; echo "st=$?"'
+	sleep 0.3
+	tty_type C-c
+	tty_wait '$ '
+	tty_run 'echo "after=$?"'
+	tty_wait 'after=130'
+	tty_count 'echo "after=$?"' | grep -qx 1
+}
+
+# --- signals --------------------------------------------------------------
+
+@test "read: Ctrl-C ends a read from the terminal in an interactive shell (status 130)" {
+	is_conch || skip "conch-specific: a terminal"
+	tty_start
+	tty_run 'read x; echo "never-$?"'
+	sleep 0.3
+	tty_type C-c
+	tty_run 'echo "after=$?"'
+	tty_wait 'after=130'
+	[ "$(tty_count 'never-')" -eq 1 ]
+}
+
+@test "read: a trapped signal runs its action at once and the read goes on" {
+	mkfifo p
+	{ sleep 1; echo line; } > p 2>/dev/null 3>&- &
+	run conch -c 'trap "echo \"trapped [\${x-unset}]\"" USR1; (sleep 0.3; kill -USR1 $$) & read x < p; echo "$? [$x]"'
+	assert_output $'trapped [unset]\n0 [line]'
+}
+
+@test "read: a trap action that exits ends the read and the shell with its status" {
+	mkfifo p
+	sleep 10 > p 2>/dev/null 3>&- &
+	local writer=$!
+	run timeout 5 "$CONCH" -c 'trap "echo trapped; exit 5" TERM; (sleep 0.3; kill -TERM $$) & read x < p; echo never'
+	kill "$writer" 2>/dev/null || true
+	assert_failure 5
+	assert_output 'trapped'
 }
