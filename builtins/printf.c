@@ -281,13 +281,13 @@ static void quote_arg(struct sbuf *out, const char *s)
 /* The TZ value a command run now would get, NULL when it gets none. */
 static char *child_tz(struct stage *st)
 {
-	struct strvec env = STRVEC_INIT;
+	struct child_env env = CHILD_ENV_INIT;
 	char *tz = NULL;
 	stage_env(st, &env);
-	for (size_t i = 0; i < env.n && !tz; i++)
-		if (strncmp(env.v[i], "TZ=", 3) == 0)
-			tz = xstrdup(env.v[i] + 3);
-	strvec_free(&env);
+	for (char *const *e = child_env_vector(&env); *e && !tz; e++)
+		if (strncmp(*e, "TZ=", 3) == 0)
+			tz = xstrdup(*e + 3);
+	child_env_free(&env);
 	return tz;
 }
 

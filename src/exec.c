@@ -332,7 +332,7 @@ static int run_function(struct stage *st, struct func *f, struct strvec *argv,
 	return set_status(st, status);
 }
 
-static int build_env(struct stage *st, struct strvec *assigns, struct strvec *env)
+static int build_env(struct stage *st, struct strvec *assigns, struct child_env *env)
 {
 	if (assigns->n && assign_temporary(st, assigns) != 0)
 		return -1;
@@ -394,7 +394,7 @@ static int run_external(struct stage *st, const char *path, struct strvec *argv,
 		fdmap_pop_to(&st->fds, mark);
 		return st->status;
 	}
-	struct strvec env = STRVEC_INIT;
+	struct child_env env = CHILD_ENV_INIT;
 	if (build_env(st, assigns, &env) != 0) {
 		fdmap_pop_to(&st->fds, mark);
 		return 1;
@@ -403,15 +403,15 @@ static int run_external(struct stage *st, const char *path, struct strvec *argv,
 	io_flush(st);
 	if (replace) {
 		/* the last command of a forked child: become it */
-		spawn_exec(st, path, argv->v, strvec_argv(&env), &err);
-		strvec_free(&env);
+		spawn_exec(st, path, argv->v, child_env_vector(&env), &err);
+		child_env_free(&env);
 		return exec_error_status(st, argv->v[0], err, strchr(argv->v[0], '/') != NULL);
 	}
 	bool job = jobctl_starts_jobs(st);
 	if (job)
 		st->grp = jobgrp_new(true);
-	pid_t pid = spawn_program(st, path, argv->v, strvec_argv(&env), false, &err);
-	strvec_free(&env);
+	pid_t pid = spawn_program(st, path, argv->v, child_env_vector(&env), false, &err);
+	child_env_free(&env);
 	fdmap_pop_to(&st->fds, mark);
 	if (job)
 		return wait_job(st, pid, n, argv, pid < 0 ? exec_error_status(st, argv->v[0], err,
@@ -429,7 +429,8 @@ int exec_replace(struct stage *st, int argc, char **argv)
 	/* POSIX: exec runs a program, never a function or builtin */
 	int err = ENOENT;
 	char *path = strchr(argv[0], '/') ? xstrdup(argv[0]) : exec_path_lookup(st, argv[0], &err);
-	struct strvec av = STRVEC_INIT, env = STRVEC_INIT;
+	struct strvec av = STRVEC_INIT;
+	struct child_env env = CHILD_ENV_INIT;
 	int status;
 	if (!path) {
 		status = exec_error_status(st, argv[0], err, false);
@@ -442,11 +443,11 @@ int exec_replace(struct stage *st, int argc, char **argv)
 	io_flush(st);
 	if (st->is_main || st->is_subshell) {
 		/* replace the process: arrange fds, then execve (no EXIT trap) */
-		spawn_exec(st, path, av.v, strvec_argv(&env), &err);
+		spawn_exec(st, path, av.v, child_env_vector(&env), &err);
 		status = exec_error_status(st, argv[0], err, strchr(argv[0], '/') != NULL);
 	} else {
 		/* a thread stage: the command takes the stage's place */
-		pid_t pid = spawn_program(st, path, av.v, strvec_argv(&env), false, &err);
+		pid_t pid = spawn_program(st, path, av.v, child_env_vector(&env), false, &err);
 		int ws = 0;
 		status = pid < 0 ? exec_error_status(st, argv[0], err, strchr(argv[0], '/') != NULL)
 		                 : jobctl_wait(st, pid, &ws);
@@ -454,7 +455,7 @@ int exec_replace(struct stage *st, int argc, char **argv)
 	}
 	free(path);
 	strvec_free(&av);
-	strvec_free(&env);
+	child_env_free(&env);
 	st->flow = FLOW_EXIT;
 	return status;
 }
@@ -605,7 +606,8 @@ out:
 
 pid_t exec_simple_spawn(struct stage *st, const struct node *n, bool bg, int *status)
 {
-	struct strvec argv = STRVEC_INIT, assigns = STRVEC_INIT, env = STRVEC_INIT;
+	struct strvec argv = STRVEC_INIT, assigns = STRVEC_INIT;
+	struct child_env env = CHILD_ENV_INIT;
 	pid_t pid = -1;
 	char *path = NULL;
 	int err = ENOENT;
@@ -637,14 +639,14 @@ pid_t exec_simple_spawn(struct stage *st, const struct node *n, bool bg, int *st
 		*status = 1;
 		goto out;
 	}
-	pid = spawn_program(st, path, argv.v, strvec_argv(&env), bg, &err);
+	pid = spawn_program(st, path, argv.v, child_env_vector(&env), bg, &err);
 	if (pid < 0)
 		*status = exec_error_status(st, argv.v[0], err, strchr(argv.v[0], '/') != NULL);
 out:
 	free(path);
 	strvec_free(&argv);
 	strvec_free(&assigns);
-	strvec_free(&env);
+	child_env_free(&env);
 	return pid;
 }
 

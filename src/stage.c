@@ -771,14 +771,17 @@ static void confine_env(struct stage *st, struct strvec *env)
 	sbuf_free(&exported);
 }
 
-void stage_env(struct stage *st, struct strvec *env)
+void stage_env(struct stage *st, struct child_env *ce)
 {
+	if (!st->scope && !st->confined) {
+		ce->shared = state_env_get();
+		return;
+	}
+	struct strvec *env = &ce->own;
 	struct env_ctx c = { st };
-	state_env_collect(env, st->scope || st->confined ? env_skip : NULL, &c);
+	state_env_collect(env, env_skip, &c);
 	if (st->confined)
 		confine_env(st, env);
-	if (!st->scope)
-		return;
 	/* visible locals: innermost wins */
 	for (struct scope *sc = st->scope; sc; sc = sc->up)
 		for (struct local_var *v = sc->vars; v; v = v->next) {
@@ -789,6 +792,18 @@ void stage_env(struct stage *st, struct strvec *env)
 			if (exported && v->value)
 				strvec_push(env, xasprintf("%s=%s", v->name, v->value));
 		}
+}
+
+char *const *child_env_vector(struct child_env *ce)
+{
+	return ce->shared ? state_env_vector(ce->shared) : strvec_argv(&ce->own);
+}
+
+void child_env_free(struct child_env *ce)
+{
+	state_env_release(ce->shared);
+	ce->shared = NULL;
+	strvec_free(&ce->own);
 }
 
 const int *stage_peek_pipe(struct stage *st)

@@ -255,9 +255,19 @@ void stage_scope_pop(struct stage *st);
 void stage_take_lastarg(struct stage *st, struct strvec *argv);
 /* $_ set to a copy of s (start-up). */
 void stage_set_lastarg(struct stage *st, const char *s);
-/* Builds the environment for a child: exported shared variables, overridden
- * by exported locals and temporary assignments. Caller frees. */
-void stage_env(struct stage *st, struct strvec *env);
+/* The environment for a child: exported shared variables, overridden by
+ * exported locals and temporary assignments. When the stage overrides
+ * nothing it is the shell's shared one (state_env_get), else one built for
+ * it. Free with child_env_free. */
+struct child_env {
+	struct state_env *shared;
+	struct strvec own;
+};
+#define CHILD_ENV_INIT { NULL, STRVEC_INIT }
+void stage_env(struct stage *st, struct child_env *env);
+/* The NULL-terminated "name=value" array, valid until child_env_free. */
+char *const *child_env_vector(struct child_env *env);
+void child_env_free(struct child_env *env);
 
 /* The stage's private peek pipe, created on first use (close-on-exec, fds
  * >= 10, closed by stage_destroy); NULL when no pipe can be made. */

@@ -91,6 +91,17 @@ static struct state_rand rand_shared;   /* RANDOM's generator (under the lock) *
 static struct timespec seconds_base;    /* SECONDS counts from here... */
 static intmax_t seconds_at_base;        /* ...starting at this value */
 
+/* The environment of the programs the shell runs, as execve takes it. It
+ * is built at the first exec after an exported variable changed and then
+ * shared by every exec until the next change: a loop that runs a program
+ * does not format every exported variable again each time. Each user holds
+ * a reference (taken and dropped under the lock); env_cache holds one. */
+struct state_env {
+	unsigned refs;
+	char **v;          /* "NAME=value" strings, NULL-terminated */
+};
+static struct state_env *env_cache;     /* NULL: build at the next use */
+
 static void lock_state(void)
 {
 	pthread_mutex_lock(&lock);
@@ -125,6 +136,29 @@ static unsigned hash_name(const char *s)
 	return h;
 }
 
+/* --- the shared environment ------------------------------------------- */
+
+static void env_unref_locked(struct state_env *e)
+{
+	ASSERT_LOCKED();
+	if (--e->refs)
+		return;
+	for (char **p = e->v; *p; p++)
+		free(*p);
+	free(e->v);
+	free(e);
+}
+
+/* An exported variable changes: the next exec builds the environment. */
+static void env_changed_locked(void)
+{
+	ASSERT_LOCKED();
+	if (env_cache) {
+		env_unref_locked(env_cache);
+		env_cache = NULL;
+	}
+}
+
 /* --- variables -------------------------------------------------------- */
 
 static struct var *var_find_locked(const char *name)
@@ -154,6 +188,8 @@ static void var_remove_locked(struct var *dead)
 	while (*pp != dead)
 		pp = &(*pp)->next;
 	*pp = dead->next;
+	if (dead->flags & VAR_EXPORT)
+		env_changed_locked();
 	free(dead->name);
 	free(dead->value);
 	free(dead);
@@ -228,6 +264,8 @@ static void var_store_locked(struct var *v, const char *value)
 	ASSERT_LOCKED();
 	free(v->value);
 	v->value = xstrdup(value);
+	if (v->flags & VAR_EXPORT)
+		env_changed_locked();
 }
 
 /* Puts a new value in the dynamic variable v. */
@@ -359,6 +397,8 @@ int state_var_set(const char *name, const char *value, unsigned flags)
 		if (v->dyn != DYN_NONE)
 			var_assigned_locked(v, value);
 	}
+	if ((value && ((v->flags | flags) & VAR_EXPORT)) || (flags & ~v->flags & VAR_EXPORT))
+		env_changed_locked();
 	v->flags |= flags;
 out:
 	unlock_state();
@@ -389,6 +429,8 @@ int state_var_unexport(const char *name)
 	lock_state();
 	struct var *v = var_find_locked(name);
 	if (v) {
+		if (v->flags & VAR_EXPORT)
+			env_changed_locked();
 		v->flags &= ~(unsigned)VAR_EXPORT;
 		rc = 0;
 	}
@@ -403,6 +445,49 @@ void state_env_collect(struct strvec *env, bool (*skip)(void *ctx, const char *n
 		for (struct var *v = vars[b]; v; v = v->next)
 			if ((v->flags & VAR_EXPORT) && v->value && !(skip && skip(ctx, v->name)))
 				strvec_push(env, xasprintf("%s=%s", v->name, var_value_locked(v)));
+	unlock_state();
+}
+
+struct state_env *state_env_get(void)
+{
+	lock_state();
+	struct state_env *e = env_cache;
+	if (!e) {
+		struct strvec v = STRVEC_INIT;
+		bool dynamic = false;   /* an exported RANDOM or SECONDS */
+		for (unsigned b = 0; b < NBUCKETS; b++)
+			for (struct var *x = vars[b]; x; x = x->next)
+				if ((x->flags & VAR_EXPORT) && x->value) {
+					dynamic |= x->dyn != DYN_NONE;
+					strvec_push(&v, xasprintf("%s=%s", x->name, var_value_locked(x)));
+				}
+		e = xmalloc(sizeof *e);
+		e->refs = 1;
+		e->v = strvec_argv(&v);
+		/* a dynamic value is new at each exec: such an environment is
+		 * the caller's alone */
+		if (!dynamic) {
+			env_cache = e;
+			e->refs++;
+		}
+	} else {
+		e->refs++;
+	}
+	unlock_state();
+	return e;
+}
+
+char *const *state_env_vector(const struct state_env *e)
+{
+	return e->v;
+}
+
+void state_env_release(struct state_env *e)
+{
+	if (!e)
+		return;
+	lock_state();
+	env_unref_locked(e);
 	unlock_state();
 }
 

@@ -81,6 +81,14 @@ int state_var_unexport(const char *name);
  * skipping names for which skip(name) is true (overridden by the stage).
  * Caller owns the strings pushed. */
 void state_env_collect(struct strvec *env, bool (*skip)(void *ctx, const char *name), void *ctx);
+/* The environment of exported variables, shared while no exported variable
+ * changes: state_env_get takes a reference, state_env_release drops it
+ * (NULL is fine); state_env_vector is its NULL-terminated "name=value"
+ * array, read-only, valid until the release. */
+struct state_env;
+struct state_env *state_env_get(void);
+char *const *state_env_vector(const struct state_env *e);
+void state_env_release(struct state_env *e);
 /* Lists variables sorted by name, as `name=value` pairs with flags, for
  * set/export -p/readonly -p. Only those with (flags & mask) == mask. */
 struct var_entry {

@@ -136,3 +136,41 @@ b"; saved=$(export -p); unset x; eval "$saved"; printf "[%s]\n" "$x"; sh -c "ech
 	assert_failure 2
 	[ -n "$stderr" ]
 }
+
+# The shell keeps one environment for the programs it runs while no
+# exported variable changes; each change below must reach the next program.
+@test "export: every change of an exported variable reaches the next program" {
+	run conch -c '
+		show() { env | grep "^E[0-9]=" | sort | tr "\n" " "; echo; }
+		export E1=a; show
+		E1=b; show
+		E2=c; show
+		export E2; show
+		export -n E1; show
+		unset E2; show
+		E3=t show
+		f() { local E4=l; export E4; show; }; f
+		show
+		echo x | { export E5=p; show; }
+		show'
+	assert_success
+	assert_output - <<'OUT'
+E1=a 
+E1=b 
+E1=b 
+E1=b E2=c 
+E2=c 
+
+E3=t 
+E4=l 
+
+E5=p 
+E5=p 
+OUT
+}
+
+@test "export: an exported RANDOM is new for every program" {
+	run conch -c 'RANDOM=7; export RANDOM; a=$(env | grep ^RANDOM=); b=$(env | grep ^RANDOM=); [ "$a" != "$b" ] && echo differ'
+	assert_success
+	assert_output differ
+}
