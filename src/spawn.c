@@ -105,10 +105,29 @@ struct launch {
 	                           no one would resume it */
 	struct jobgrp_child jc; /* the job's process group to join */
 	sigset_t reset;         /* to SIG_DFL in the child */
-	int errfd;              /* close-on-exec: the child writes errno here
-	                           when it cannot exec (a pipe, not shared
-	                           memory: ThreadSanitizer turns vfork into fork) */
+	volatile int childerr;  /* the child's errno when it cannot exec */
+	int errfd;              /* where the child writes it instead, when
+	                           vfork does not share memory (below) */
 };
+
+/*
+ * How the child of vfork tells the parent that it could not exec: vfork's
+ * child runs in the parent's memory until it execs or exits, so it stores
+ * errno in the launch and the parent reads it when vfork returns, without
+ * a system call. ThreadSanitizer turns vfork into fork (and so does
+ * valgrind), so under it the child writes errno to a close-on-exec pipe
+ * that the parent reads: nothing if the exec worked.
+ */
+#if defined(__SANITIZE_THREAD__)
+#define CHILD_ERROR_PIPE 1
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define CHILD_ERROR_PIPE 1
+#endif
+#endif
+#ifndef CHILD_ERROR_PIPE
+#define CHILD_ERROR_PIPE 0
+#endif
 
 static void add_move(void *ctx, int vfd, int rfd)
 {
@@ -201,8 +220,11 @@ static _Noreturn void launch_child(struct launch *l)
 		execve("/proc/self/exe", l->script_argv, l->envp);
 fail:;
 	int e = errno;
-	ssize_t w = write(l->errfd, &e, sizeof e);
-	(void)w;
+	l->childerr = e ? e : EINVAL;
+	if (CHILD_ERROR_PIPE) {
+		ssize_t w = write(l->errfd, &e, sizeof e);
+		(void)w;
+	}
 	_exit(127);
 }
 
@@ -231,20 +253,23 @@ pid_t spawn_program(struct stage *st, const char *path, char *const argv[],
 	signals_child_resets(&l.reset);
 	pid_t pid = -1;
 	int errpipe[2] = { -1, -1 };
-	if (pipe2(errpipe, O_CLOEXEC) != 0) {
-		*err = errno;
-		goto out;
-	}
 	/* above every fd the child's moves write to */
 	int top = 10;
 	for (size_t i = 0; i < l.nmoves; i++)
 		if (l.moves[i].vfd >= top)
 			top = l.moves[i].vfd + 1;
-	l.errfd = fcntl(errpipe[1], F_DUPFD_CLOEXEC, top);
-	close(errpipe[1]);
-	if (l.errfd < 0) {
-		*err = errno;
-		goto out;
+	l.errfd = -1;
+	if (CHILD_ERROR_PIPE) {
+		if (pipe2(errpipe, O_CLOEXEC) != 0) {
+			*err = errno;
+			goto out;
+		}
+		l.errfd = fcntl(errpipe[1], F_DUPFD_CLOEXEC, top);
+		close(errpipe[1]);
+		if (l.errfd < 0) {
+			*err = errno;
+			goto out;
+		}
 	}
 	/* a source that is also a target (the real fd 11 of a pipe, while the
 	 * script closed or redirected its fd 11) would be gone before its own
@@ -273,18 +298,23 @@ pid_t spawn_program(struct stage *st, const char *path, char *const argv[],
 	pid = launch(&l);
 	int saved_errno = errno;
 	pthread_sigmask(SIG_SETMASK, &saved, NULL);
-	close(l.errfd);
+	if (l.errfd >= 0)
+		close(l.errfd);
 
 	if (pid < 0) {
 		*err = saved_errno;
 		jobgrp_spawn_end(st->grp, &l.jc, -1);
 		goto out;
 	}
-	int childerr;
-	ssize_t n;
-	while ((n = read(errpipe[0], &childerr, sizeof childerr)) < 0 && errno == EINTR)
-		;
-	if (n == (ssize_t)sizeof childerr) {
+	int childerr = l.childerr;
+	if (CHILD_ERROR_PIPE) {
+		ssize_t n;
+		while ((n = read(errpipe[0], &childerr, sizeof childerr)) < 0 && errno == EINTR)
+			;
+		if (n != (ssize_t)sizeof childerr)
+			childerr = 0;
+	}
+	if (childerr) {
 		/* exec failed: the child has exited; reap it */
 		*err = childerr;
 		while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
