@@ -157,7 +157,10 @@ static char **env_with_path(char *const envp[], const char *path, char **owned)
 	for (size_t i = 0; i < n; i++)
 		if (!(envp[i][0] == '_' && envp[i][1] == '='))
 			v[k++] = envp[i];
-	*owned = xasprintf("_=%s", path);
+	size_t len = strlen(path);
+	*owned = xmalloc(len + 3);   /* no printf: this runs for every command */
+	memcpy(*owned, "_=", 2);
+	memcpy(*owned + 2, path, len + 1);
 	v[k] = *owned;
 	return v;
 }
