@@ -441,6 +441,118 @@ long pattern_match_affix(const char *pat, const char *str, enum pattern_side sid
 
 /* ---- POSIX 2.6.6 Pathname Expansion ---- */
 
+/*
+ * A path component compiled for the names of one directory: readdir hands
+ * glob_dir thousands of names for one pattern, so the pattern is read once
+ * into elements that each match one byte (a set of the 128 ASCII bytes) or
+ * are a star. A name of ASCII bytes is then matched with one bit test per
+ * byte, the same semantics as match_slice (the sets are made by asking
+ * match_bracket about each byte); a name with any other byte, or a pattern
+ * with one, goes to match_slice.
+ */
+struct celem {
+	bool star;
+	uint64_t set[2];        /* bytes 0-127 this element matches */
+};
+
+struct cpat {
+	struct celem *e;
+	size_t n;
+	size_t tail;            /* elements after the last star; n if none */
+};
+
+static void set_add(struct celem *e, unsigned c)
+{
+	e->set[c >> 6] |= (uint64_t)1 << (c & 63);
+}
+
+static bool set_has(const struct celem *e, unsigned char c)
+{
+	return (e->set[c >> 6] >> (c & 63)) & 1;
+}
+
+/* Compiles [p, pe); false (nothing to free) when it is not ASCII. */
+static bool cpat_compile(const char *p, const char *pe, struct cpat *c)
+{
+	if (has_high_byte(p, (size_t)(pe - p)))
+		return false;
+	c->e = xcalloc((size_t)(pe - p) + 1, sizeof *c->e);
+	c->n = 0;
+	c->tail = 0;
+	bool starred = false;
+	while (p < pe) {
+		struct celem *e = &c->e[c->n];
+		if (*p == '*') {
+			while (p < pe && *p == '*')
+				p++;
+			e->star = true;
+			c->n++;
+			c->tail = 0;
+			starred = true;
+			continue;
+		}
+		const char *end;
+		if (*p == '?') {
+			e->set[0] = e->set[1] = ~(uint64_t)0;
+			p++;
+		} else if (*p == '[' && match_bracket(p + 1, pe, 0, false, &end) >= 0) {
+			for (unsigned ch = 1; ch < 128; ch++)
+				if (match_bracket(p + 1, pe, (wchar_t)ch, false, &end) > 0)
+					set_add(e, ch);
+			p = end;
+		} else {
+			if (*p == '\\' && pe - p >= 2)
+				p++;
+			set_add(e, (unsigned char)*p);
+			p++;
+		}
+		c->n++;
+		c->tail++;
+	}
+	if (!starred)
+		c->tail = c->n;
+	return true;
+}
+
+/* Whether the ASCII name (s, n) matches c, as match_slice would. */
+static bool cpat_match(const struct cpat *c, const unsigned char *s, size_t n)
+{
+	size_t k = 0, i = 0, star_k = 0, star_i = 0;
+	bool starred = false;
+	for (;;) {
+		if (k < c->n && c->e[k].star) {
+			if (++k == c->n)
+				return true;
+			if (c->n - k == c->tail) {
+				/* no star after this one: the rest matches the tail */
+				if (c->tail > n - i)
+					return false;
+				for (i = n - c->tail; k < c->n; k++, i++)
+					if (!set_has(&c->e[k], s[i]))
+						return false;
+				return true;
+			}
+			starred = true;
+			star_k = k;
+			star_i = i;
+			continue;
+		}
+		if (k < c->n && i < n && set_has(&c->e[k], s[i])) {
+			k++;
+			i++;
+			continue;
+		}
+		if (k == c->n && i == n)
+			return true;
+		if (k < c->n && i == n)
+			return false;   /* a longer star leaves fewer characters */
+		if (!starred)
+			return false;
+		i = ++star_i;
+		k = star_k;
+	}
+}
+
 /* prefix + name (nlen bytes) + nsl slashes, malloc'd. */
 static char *join(const char *prefix, size_t plen, const char *name, size_t nlen, size_t nsl)
 {
@@ -470,6 +582,8 @@ static void glob_dir(const char *prefix, const char *p, const char *pe, size_t n
 		return;
 	size_t plen = strlen(prefix);
 	bool dot_ok = (pe - p >= 1 && p[0] == '.') || (pe - p >= 2 && p[0] == '\\' && p[1] == '.');
+	struct cpat cp = { NULL, 0, 0 };
+	bool compiled = cpat_compile(p, pe, &cp);
 	struct dirent *e;
 	while ((e = readdir(d)) != NULL) {
 		const char *name = e->d_name;
@@ -478,8 +592,13 @@ static void glob_dir(const char *prefix, const char *p, const char *pe, size_t n
 			if (!dot_ok || name[1] == '\0' || (name[1] == '.' && name[2] == '\0'))
 				continue;
 		}
-		size_t nlen = strlen(name);
-		if (!match_slice(p, pe, name, nlen, want_mb(name, nlen)))
+		size_t nlen = 0;
+		unsigned char high = 0;   /* one pass for the length and the bytes */
+		for (; name[nlen]; nlen++)
+			high |= (unsigned char)name[nlen];
+		high &= 0x80;
+		if (compiled && !high ? !cpat_match(&cp, (const unsigned char *)name, nlen)
+		                      : !match_slice(p, pe, name, nlen, high && charset_multibyte()))
 			continue;
 		bool check_dir = want_dir && must;
 #ifdef DT_UNKNOWN
@@ -498,16 +617,37 @@ static void glob_dir(const char *prefix, const char *p, const char *pe, size_t n
 		strvec_push(next, path);
 	}
 	closedir(d);
+	if (compiled)
+		free(cp.e);
 }
 
-static int cmp_coll(const void *a, const void *b)
+/* Sorts v[0, n) by cmp: a merge sort through tmp (n entries), insertion
+ * sort for short runs. Not qsort: glibc's asks the kernel for the memory
+ * size on every call with more than 128 entries, and calls cmp through a
+ * wrapper. */
+static void sort_names(char **v, char **tmp, size_t n, int (*cmp)(const char *, const char *))
 {
-	return strcoll(*(char *const *)a, *(char *const *)b);
-}
-
-static int cmp_bytes(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	if (n <= 12) {
+		for (size_t i = 1; i < n; i++) {
+			char *x = v[i];
+			size_t j = i;
+			for (; j > 0 && cmp(v[j - 1], x) > 0; j--)
+				v[j] = v[j - 1];
+			v[j] = x;
+		}
+		return;
+	}
+	size_t h = n / 2;
+	sort_names(v, tmp, h, cmp);
+	sort_names(v + h, tmp, n - h, cmp);
+	if (cmp(v[h - 1], v[h]) <= 0)
+		return;   /* already in order (a sorted directory) */
+	memcpy(tmp, v, h * sizeof *v);
+	size_t i = 0, j = h, k = 0;
+	while (i < h && j < n)
+		v[k++] = cmp(v[j], tmp[i]) < 0 ? v[j++] : tmp[i++];
+	while (i < h)
+		v[k++] = tmp[i++];
 }
 
 /* Whether strcoll orders like strcmp here (C, POSIX and C.UTF-8 locales),
@@ -574,8 +714,10 @@ size_t pattern_glob(const char *pat, struct strvec *out)
 	}
 	free(cur.v);
 	size_t count = out->n - first;
-	if (count > 1)
-		qsort(out->v + first, count, sizeof *out->v,
-		      collate_is_bytes() ? cmp_bytes : cmp_coll);
+	if (count > 1) {
+		char **tmp = xmalloc(count / 2 * sizeof *tmp);
+		sort_names(out->v + first, tmp, count, collate_is_bytes() ? strcmp : strcoll);
+		free(tmp);
+	}
 	return count;
 }

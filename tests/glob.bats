@@ -156,3 +156,89 @@ setup() {
 	run "$CONCH" -c 'x=*.txt; echo "$x"; case *.txt in "*.txt") echo literal;; esac'
 	assert_output $'*.txt\nliteral'
 }
+
+# glob_dir compiles a pattern once per directory for ASCII names; these
+# patterns cover every element it compiles (the output is what the
+# uncompiled matcher gave, and dash gives where it follows POSIX: dash
+# does not take ^ for !, and lists . and .. for .*).
+@test "glob: the patterns glob_dir compiles for ASCII names" {
+	mkdir g && cd g
+	touch a b ab ba abc a.c b.c ab.c '[x' 'x]' ']a' a- -a 'a*b' 'a?b' 'a\b' A B .hid a1 a2 a9 z
+	cat > ../pats.sh <<'SH'
+for p in '*' 'a*' '*c' '?' '??' 'a?' '[ab]' '[!ab]' '[^ab]' '[a-c]*' '[]a]*' '[a-]' '*[' '[x' '\[x' '*]' 'x]' 'a\*b' 'a[*]b' 'a[?]b' '[[:upper:]]' '[[:digit:]]' 'a[[:digit:]]' '*[![:alpha:]]*' '.*' '*.c' 'a*.c' '*b*' '*a*b*' 'a[1-5]' '[[]x' '[!]' '[]' 'a[\]]' '[.]*' '[-a]*' 'a\\b' '*\\*' '*0*0*'; do
+	eval "set -- $p"
+	printf '%s:' "$p"
+	printf ' %s' "$@"
+	echo
+done
+SH
+	LC_ALL=C run conch ../pats.sh
+	assert_success
+	assert_output - <<'OUT'
+*: A B [x ]a a a*b a- a.c a1 a2 a9 a?b a\b ab ab.c abc b b.c ba x] z
+a*: a a*b a- a.c a1 a2 a9 a?b a\b ab ab.c abc
+*c: a.c ab.c abc b.c
+?: A B a b z
+??: [x ]a a- a1 a2 a9 ab ba x]
+a?: a- a1 a2 a9 ab
+[ab]: a b
+[!ab]: A B z
+[^ab]: A B z
+[a-c]*: a a*b a- a.c a1 a2 a9 a?b a\b ab ab.c abc b b.c ba
+[]a]*: ]a a a*b a- a.c a1 a2 a9 a?b a\b ab ab.c abc
+[a-]: a
+*[: *[
+[x: [x
+\[x: [x
+*]: x]
+x]: x]
+a\*b: a*b
+a[*]b: a*b
+a[?]b: a?b
+[[:upper:]]: A B
+[[:digit:]]: [[:digit:]]
+a[[:digit:]]: a1 a2 a9
+*[![:alpha:]]*: [x ]a a*b a- a.c a1 a2 a9 a?b a\b ab.c b.c x]
+.*: .hid
+*.c: a.c ab.c b.c
+a*.c: a.c ab.c
+*b*: a*b a?b a\b ab ab.c abc b b.c ba
+*a*b*: a*b a?b a\b ab ab.c abc
+a[1-5]: a1 a2
+[[]x: [x
+[!]: [!]
+[]: []
+a[\]]: a[]]
+[.]*: [.]*
+[-a]*: a a*b a- a.c a1 a2 a9 a?b a\b ab ab.c abc
+a\\b: a\b
+*\\*: a\b
+*0*0*: *0*0*
+OUT
+}
+
+@test "glob: names with multibyte characters match by character (UTF-8), beside ASCII ones" {
+	mkdir g && cd g
+	touch a ab a1 é aé bé.c b.c
+	LC_ALL=C.UTF-8 run conch -c 'for p in "?" "a?" "[é]" "*é" "?é" "[!a]" "*.c"; do set -- $p; echo "$p: $*"; done'
+	assert_success
+	assert_output - <<'OUT'
+?: a é
+a?: a1 ab aé
+[é]: é
+*é: aé é
+?é: aé
+[!a]: é
+*.c: b.c bé.c
+OUT
+}
+
+@test "glob: 3000 names come out sorted, as ls sorts them in the C locale" {
+	mkdir g && cd g
+	i=0
+	while [ $i -lt 3000 ]; do : > "n$((i * 7919 % 3000))x"; i=$((i + 1)); done
+	LC_ALL=C run conch -c 'printf "%s\n" *'
+	assert_success
+	[ "$output" = "$(LC_ALL=C ls)" ]
+	[ "${#lines[@]}" -eq 3000 ]
+}
