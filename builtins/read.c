@@ -162,6 +162,28 @@ static bool feed(struct line *l, char c, int delim, bool raw)
 	return l->limit >= 0 && count_char(l, c);
 }
 
+/* Feeds the n bytes of buf; returns how many it took when they completed
+ * the line, -1 when it took them all and the line goes on. The runs of
+ * plain bytes are copied in one go. */
+static ssize_t feed_chunk(struct line *l, const char *buf, size_t n, int delim, bool raw)
+{
+	size_t i = 0;
+	while (i < n) {
+		if (!l->pending_bs && !l->any_quoted && l->limit < 0) {
+			size_t j = i;
+			while (j < n && (unsigned char)buf[j] != delim && buf[j] != '\0' &&
+			       (raw || buf[j] != '\\'))
+				j++;
+			sbuf_addn(&l->text, buf + i, j - i);
+			if ((i = j) == n)
+				break;
+		}
+		if (feed(l, buf[i++], delim, raw))
+			return (ssize_t)i;
+	}
+	return -1;
+}
+
 /* A system call was interrupted by a signal: should the read give up? When
  * the stage is asked to stop; in the main stage, when the trap actions run
  * here end the shell or the command line; on the main thread otherwise,
@@ -263,14 +285,9 @@ static int read_line_pipe(struct stage *st, int rfd, struct line *l, const struc
 			return 1;
 		if (!take_bytes(st, peek[0], buf, (size_t)n))
 			return -1;
-		size_t take = (size_t)n;
-		bool done = false;
-		for (size_t i = 0; i < (size_t)n; i++)
-			if (feed(l, buf[i], o->delim, o->raw)) {
-				take = i + 1;
-				done = true;
-				break;
-			}
+		ssize_t used = feed_chunk(l, buf, (size_t)n, o->delim, o->raw);
+		bool done = used >= 0;
+		size_t take = done ? (size_t)used : (size_t)n;
 		if (!take_bytes(st, rfd, buf, take))
 			return -1;
 		if (done)
@@ -294,12 +311,11 @@ static int read_line(struct stage *st, int rfd, struct line *l, const struct rea
 			ssize_t n = read_fd(st, rfd, buf, chunk);
 			if (n <= 0)
 				return n == 0 ? 1 : -1;
-			for (ssize_t i = 0; i < n; i++) {
-				if (feed(l, buf[i], o->delim, o->raw)) {
-					if (i + 1 < n && lseek(rfd, (off_t)(i + 1 - n), SEEK_CUR) < 0)
-						return -1;
-					return 0;
-				}
+			ssize_t used = feed_chunk(l, buf, (size_t)n, o->delim, o->raw);
+			if (used >= 0) {
+				if (used < n && lseek(rfd, (off_t)(used - n), SEEK_CUR) < 0)
+					return -1;
+				return 0;
 			}
 			if (chunk < sizeof buf)
 				chunk *= 2;
@@ -326,21 +342,28 @@ static int read_line(struct stage *st, int rfd, struct line *l, const struct rea
 }
 
 struct splitter {
-	const char *s;        /* text */
+	char *s;              /* text (a field is NUL-terminated in place) */
 	const char *q;        /* quoted flags, or NULL when nothing was quoted */
-	const char *ifs;
+	unsigned char cls[256];   /* per byte: 0, IFS_WHITE or IFS_OTHER */
 };
+
+enum { IFS_WHITE = 1, IFS_OTHER = 2 };
+
+static void splitter_ifs(struct splitter *sp, const char *ifs)
+{
+	memset(sp->cls, 0, sizeof sp->cls);
+	for (const unsigned char *p = (const unsigned char *)ifs; *p; p++)
+		sp->cls[*p] = *p == ' ' || *p == '\t' || *p == '\n' ? IFS_WHITE : IFS_OTHER;
+}
 
 static bool is_sep(const struct splitter *sp, size_t k)
 {
-	unsigned char c = (unsigned char)sp->s[k];
-	return (sp->q == NULL || !sp->q[k]) && c != '\0' && strchr(sp->ifs, c) != NULL;
+	return sp->cls[(unsigned char)sp->s[k]] && (sp->q == NULL || !sp->q[k]);
 }
 
 static bool is_wsep(const struct splitter *sp, size_t k)
 {
-	char c = sp->s[k];
-	return (c == ' ' || c == '\t' || c == '\n') && is_sep(sp, k);
+	return sp->cls[(unsigned char)sp->s[k]] == IFS_WHITE && (sp->q == NULL || !sp->q[k]);
 }
 
 /* Skips one delimiter starting at pos: IFS white space, at most one other
@@ -364,12 +387,29 @@ static int assign(struct stage *st, const char *name, const char *s, size_t n)
 	return r == 0 ? 0 : 2;
 }
 
+/* Assigns the field [start, start + n) of the text, NUL-terminated in place
+ * for the time of the assignment (no copy: this runs for every field). */
+static int assign_field(struct stage *st, const char *name, struct splitter *sp,
+                        size_t start, size_t n)
+{
+	char saved = sp->s[start + n];
+	sp->s[start + n] = '\0';
+	int r = stage_var_set(st, name, sp->s + start);
+	sp->s[start + n] = saved;
+	return r == 0 ? 0 : 2;
+}
+
 /* POSIX 2.6.5 Field Splitting, as read applies it. */
 static int split_assign(struct stage *st, struct line *l, char **names, int nnames)
 {
-	char *ifs = stage_var_dup(st, "IFS");
-	struct splitter sp = { sbuf_str(&l->text), l->any_quoted ? l->quoted.data : NULL,
-	                       ifs ? ifs : " \t\n" };
+	struct sbuf ifs = SBUF_INIT;
+	bool ifs_set = stage_var_get(st, "IFS", &ifs);
+	struct splitter sp;
+	sbuf_grow(&l->text, 0);   /* a buffer even for an empty line */
+	sp.s = l->text.data;
+	sp.q = l->any_quoted ? l->quoted.data : NULL;
+	splitter_ifs(&sp, ifs_set ? sbuf_str(&ifs) : " \t\n");
+	sbuf_free(&ifs);
 	size_t len = l->text.len, pos = 0;
 	int status = 0;
 
@@ -381,7 +421,7 @@ static int split_assign(struct stage *st, struct line *l, char **names, int nnam
 			pos++;
 		size_t flen = pos - start;
 		pos = skip_delim(&sp, pos, len);
-		if (assign(st, names[v], sp.s + start, flen) != 0)
+		if (assign_field(st, names[v], &sp, start, flen) != 0)
 			status = 2;
 	}
 
@@ -393,9 +433,8 @@ static int split_assign(struct stage *st, struct line *l, char **names, int nnam
 		k++;
 	if (k < end && skip_delim(&sp, k, end) == end)
 		end = k;
-	if (assign(st, names[nnames - 1], sp.s + pos, end - pos) != 0)
+	if (assign_field(st, names[nnames - 1], &sp, pos, end - pos) != 0)
 		status = 2;
-	free(ifs);
 	return status;
 }
 

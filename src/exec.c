@@ -166,7 +166,7 @@ static int expand_assigns(struct stage *st, const struct node *n, struct strvec 
 		char *v = NULL;
 		if (expand_word_str(st, a->value, &v) != 0)
 			return -1;
-		strvec_push(out, xasprintf("%s=%s", a->name, v));
+		strvec_push(out, xassign(a->name, v));
 		free(v);
 	}
 	return 0;
@@ -521,7 +521,7 @@ static int exec_assign_only(struct stage *st, const struct node *n)
 		if (expand_word_str(st, a->value, &v) != 0)
 			return st->status ? st->status : 1;
 		if (state_opt(OPT_XTRACE)) {
-			char *as = xasprintf("%s=%s", a->name, v);
+			char *as = xassign(a->name, v);
 			xtrace(st, &as, 1, NULL, 0);
 			free(as);
 		}

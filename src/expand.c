@@ -466,7 +466,7 @@ static int arith_set(void *ctx, const char *name, size_t len, intmax_t value, ch
 	struct stage *st = ctx;
 	char num[32];
 	char *n = xstrndup(name, len);
-	snprintf(num, sizeof num, "%jd", value);
+	fmt_intmax(num, value);
 	int rc = 0;
 	if (state_var_flags(n, NULL) & VAR_READONLY) {
 		snprintf(errbuf, errlen, "%s: readonly variable", n);
@@ -482,20 +482,29 @@ static int arith_set(void *ctx, const char *name, size_t len, intmax_t value, ch
 static int expand_arith(struct xstate *x, const struct word *expr, bool quoted)
 {
 	char *s = NULL;
-	if (expand_sub(x->st, expr, XMODE_STRING, &s) != 0)
+	char lit[128];
+	const struct word_part *p0 = expr->nparts == 1 ? &expr->parts[0] : NULL;
+	if (p0 && p0->kind == PART_LIT && !p0->quoted && p0->u.lit.len < sizeof lit &&
+	    !memchr(p0->u.lit.s, '\\', p0->u.lit.len)) {
+		/* $((n + 1)): nothing to expand, no copy on the heap */
+		memcpy(lit, p0->u.lit.s, p0->u.lit.len);
+		lit[p0->u.lit.len] = '\0';
+	} else if (expand_sub(x->st, expr, XMODE_STRING, &s) != 0) {
 		return -1;
+	}
+	const char *text = s ? s : lit;
 	struct arith_vars vars = { x->st, arith_get, arith_set };
 	char err[256];
 	intmax_t r;
-	if (arith_eval(s, &vars, &r, err, sizeof err) != 0) {
-		stage_error(x->st, "arithmetic: %s: '%s'", err, s);
-		free(s);
-		return fail(x->st, 2);
-	}
+	int rc = arith_eval(text, &vars, &r, err, sizeof err);
+	if (rc != 0)
+		stage_error(x->st, "arithmetic: %s: '%s'", err, text);
 	free(s);
+	if (rc != 0)
+		return fail(x->st, 2);
 	char num[32];
-	int n = snprintf(num, sizeof num, "%jd", r);
-	emit(x, num, (size_t)n, quoted ? CH_QUOTED : CH_SPLIT);
+	size_t n = fmt_intmax(num, r);
+	emit(x, num, n, quoted ? CH_QUOTED : CH_SPLIT);
 	return 0;
 }
 

@@ -585,6 +585,11 @@ bool stage_var_get(struct stage *st, const char *name, struct sbuf *out)
 
 char *stage_var_dup(struct stage *st, const char *name)
 {
+	char c = name[0];
+	bool plain = name[1] ? c < '0' || c > '9' : (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+	if (plain && !st->scope && !st->confined &&
+	    !(c == 'L' && strcmp(name, "LINENO") == 0))
+		return state_var_dup(name);   /* a shared variable: one copy */
 	struct sbuf b = SBUF_INIT;
 	if (!stage_var_get(st, name, &b)) {
 		sbuf_free(&b);
@@ -750,7 +755,7 @@ static void confine_env(struct stage *st, struct strvec *env)
 			strvec_push(&seen, xstrdup(v->name));
 			if (!v->value)
 				continue;
-			strvec_push(&cand, xasprintf("%s=%s", v->name, v->value));
+			strvec_push(&cand, xassign(v->name, v->value));
 			sbuf_addc(&exported, (v->flags & VAR_EXPORT) ? 1 : 0);
 		}
 		pthread_mutex_unlock(&c->lock);
@@ -790,7 +795,7 @@ void stage_env(struct stage *st, struct child_env *ce)
 			bool exported = (v->flags & VAR_EXPORT) || sc->temp ||
 			                (state_var_flags(v->name, NULL) & VAR_EXPORT);
 			if (exported && v->value)
-				strvec_push(env, xasprintf("%s=%s", v->name, v->value));
+				strvec_push(env, xassign(v->name, v->value));
 		}
 }
 

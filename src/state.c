@@ -444,7 +444,7 @@ void state_env_collect(struct strvec *env, bool (*skip)(void *ctx, const char *n
 	for (unsigned b = 0; b < NBUCKETS; b++)
 		for (struct var *v = vars[b]; v; v = v->next)
 			if ((v->flags & VAR_EXPORT) && v->value && !(skip && skip(ctx, v->name)))
-				strvec_push(env, xasprintf("%s=%s", v->name, var_value_locked(v)));
+				strvec_push(env, xassign(v->name, var_value_locked(v)));
 	unlock_state();
 }
 
@@ -459,7 +459,7 @@ struct state_env *state_env_get(void)
 			for (struct var *x = vars[b]; x; x = x->next)
 				if ((x->flags & VAR_EXPORT) && x->value) {
 					dynamic |= x->dyn != DYN_NONE;
-					strvec_push(&v, xasprintf("%s=%s", x->name, var_value_locked(x)));
+					strvec_push(&v, xassign(x->name, var_value_locked(x)));
 				}
 		e = xmalloc(sizeof *e);
 		e->refs = 1;

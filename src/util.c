@@ -211,6 +211,34 @@ bool is_name(const char *s)
 	return is_name_n(s, strlen(s));
 }
 
+char *xassign(const char *name, const char *value)
+{
+	size_t n = strlen(name), v = strlen(value);
+	char *r = xmalloc(n + v + 2);
+	memcpy(r, name, n);
+	r[n] = '=';
+	memcpy(r + n + 1, value, v + 1);
+	return r;
+}
+
+size_t fmt_intmax(char *buf, intmax_t v)
+{
+	char tmp[24];
+	size_t n = 0;
+	uintmax_t u = v < 0 ? -(uintmax_t)v : (uintmax_t)v;
+	do {
+		tmp[n++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	size_t len = 0;
+	if (v < 0)
+		buf[len++] = '-';
+	while (n)
+		buf[len++] = tmp[--n];
+	buf[len] = '\0';
+	return len;
+}
+
 bool parse_long(const char *s, long *out)
 {
 	if (!(*s == '-' || *s == '+' || (*s >= '0' && *s <= '9')))

@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* Allocators: never return NULL; print a message and abort on exhaustion. */
 void *xmalloc(size_t n);
@@ -53,6 +54,12 @@ void strvec_free(struct strvec *sv);
 /* Names: POSIX 3.235 Name (letters, digits, underscore; not starting with a digit). */
 bool is_name(const char *s);
 bool is_name_n(const char *s, size_t n);
+/* "name=value", malloc'd (no printf: it is made for every assignment and
+ * environment entry). */
+char *xassign(const char *name, const char *value);
+/* Writes v in decimal to buf (at least 21 bytes), NUL-terminated; returns
+ * the length. printf's %jd, without printf (arithmetic runs it a lot). */
+size_t fmt_intmax(char *buf, intmax_t v);
 /* Parses a decimal integer with optional sign; false on junk or overflow. */
 bool parse_long(const char *s, long *out);
 
