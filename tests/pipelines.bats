@@ -119,3 +119,30 @@ tr a b'
 	run conch -c 'seq 1 100000 | cat | cksum'
 	assert_output "$(seq 1 100000 | cksum)"
 }
+
+# F_SETPIPE_SZ is 1032 on Linux; perl (perl-base, in every Debian) asks.
+@test "pipelines: a pipe between two external commands has a 1 MiB buffer, others the default" {
+	run conch -c '
+		sz() { perl -e "print fcntl(STDIN, 1032, 0), qq(\n)"; }
+		/bin/echo x | perl -e "print fcntl(STDIN, 1032, 0), qq(\n)"
+		/bin/echo x | cat | perl -e "print fcntl(STDIN, 1032, 0), qq(\n)"
+		echo x | perl -e "print fcntl(STDIN, 1032, 0), qq(\n)"
+		/bin/echo x | sz
+		set -o forkstages
+		/bin/echo x | perl -e "print fcntl(STDIN, 1032, 0), qq(\n)"'
+	assert_success
+	assert_output - <<'OUT'
+1048576
+1048576
+65536
+65536
+65536
+OUT
+}
+
+@test "pipelines: the data through big pipes arrives whole" {
+	head -c 3000000 /dev/urandom > "$BATS_TEST_TMPDIR/in"
+	run conch -c 'cat "$1" | cat | cat | cksum; cksum < "$1"' _ "$BATS_TEST_TMPDIR/in"
+	assert_success
+	[ "${lines[0]}" = "${lines[1]}" ]
+}
