@@ -36,7 +36,7 @@ int builtin_builtin(struct stage *st, int argc, char **argv)
 		return 1;
 	}
 	st->soft_special++;
-	int status = b->fn(st, argc - i, argv + i);
+	int status = builtin_run(st, b, argc - i, argv + i);
 	st->soft_special--;
 	return status;
 }
