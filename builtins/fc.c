@@ -189,8 +189,7 @@ int builtin_fc(struct stage *st, int argc, char **argv)
 				p += strlen(p) - 1;
 				break;
 			default:
-				stage_error(st, "fc: -%c: invalid option", *p);
-				stage_error(st, "fc: usage: fc [-e ename] [-nlr] [first] [last] or fc -s [pat=rep] [command]");
+				builtin_usage_error(st, "fc", argv[i], *p);
 				return 2;
 			}
 		}

@@ -444,7 +444,7 @@ static bool parse_timeout(const char *s, struct read_opts *o)
 }
 
 /* Parses the options into o; returns the index of the first name, or after
- * a message -1 (the usage should follow) or -2 (a bad option argument). */
+ * a message -2 (a usage error or a bad option argument). */
 static int parse_options(struct stage *st, int argc, char **argv, struct read_opts *o)
 {
 	int i = 1;
@@ -457,14 +457,14 @@ static int parse_options(struct stage *st, int argc, char **argv, struct read_op
 				continue;
 			}
 			if (!strchr("dnNptu", *p)) {
-				stage_error(st, "read: -%c: invalid option", *p);
-				return -1;
+				builtin_usage_error(st, "read", argv[i], *p);
+				return -2;
 			}
 			const char *val = p[1] ? p + 1 : argv[++i];
 			long n;
 			if (val == NULL) {
-				stage_error(st, "read: -%c: option requires an argument", *p);
-				return -1;
+				builtin_usage(st, "read", "-%c: option requires an argument", *p);
+				return -2;
 			}
 			switch (*p) {
 			case 'p':
@@ -512,8 +512,6 @@ int builtin_read(struct stage *st, int argc, char **argv)
 	int status = 0, rfd = -1;
 
 	int i = parse_options(st, argc, argv, &o);
-	if (i == -1)
-		goto usage;
 	if (i < 0) {
 		status = 2;
 		goto out;
@@ -597,9 +595,4 @@ out:
 	sbuf_free(&l.text);
 	sbuf_free(&l.quoted);
 	return status;
-usage:
-	stage_error(st, "read: usage: read [-rs] [-d delim] [-n nchars] [-N nchars] "
-	            "[-p prompt] [-t timeout] [-u fd] [name...]");
-	status = 2;
-	goto out;
 }

@@ -119,7 +119,7 @@ int builtin_ulimit(struct stage *st, int argc, char **argv)
 			else if (*p == 'a')
 				all = true;
 			else if ((l = find_limit(*p)) == NULL) {
-				stage_error(st, "ulimit: -%c: invalid option", *p);
+				builtin_usage_error(st, "ulimit", argv[i], *p);
 				return 2;
 			}
 		}
