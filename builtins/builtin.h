@@ -73,7 +73,8 @@ int builtin_help_print(struct stage *st, const char *name, bool synopsis_only);
 int builtin_usage(struct stage *st, const char *name, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* The usage error for an unknown option: arg is the argument as given, c the
  * letter in it that is unknown (0: arg as a whole, such as --foo). "conch: cd:
- * -x: invalid option", or "conch: cd: -Lx: invalid option -x". Returns 2. */
+ * -x: invalid option", or "conch: cd: -Lx: invalid option -x" (+ for
+ * set's +x). Returns 2. */
 int builtin_usage_error(struct stage *st, const char *name, const char *arg, int c);
 
 /* Helpers shared by several builtins (builtin.c). */

@@ -183,7 +183,7 @@ int builtin_fc(struct stage *st, int argc, char **argv)
 				} else if (i + 1 < argc) {
 					editor = argv[++i];
 				} else {
-					stage_error(st, "fc: -e: option requires an argument");
+					builtin_usage(st, "fc", "-e: option requires an argument");
 					return 2;
 				}
 				p += strlen(p) - 1;

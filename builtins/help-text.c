@@ -17,6 +17,12 @@ const struct builtin_help builtin_help_table[] = {
 	"    current directory is not searched unless PATH includes it).  return\n"
 	"    ends the file early.  Status: that of the last command run, or 0; a\n"
 	"    file that cannot be found or read is an error.\n"
+	"\n"
+	"    Example:\n"
+	"\n"
+	"          $ echo 'echo \"hello, $1\"' > hi.sh\n"
+	"          $ . ./hi.sh world\n"
+	"          hello, world\n"
 },
 { ":",
 	"Does nothing",
@@ -24,6 +30,12 @@ const struct builtin_help builtin_help_table[] = {
 	,
 	": [arg ...]\n"
 	"    Does nothing; the arguments are expanded.  Status 0.\n"
+	"\n"
+	"    Example:\n"
+	"\n"
+	"          $ : ${n:=5}\n"
+	"          $ echo $n\n"
+	"          5\n"
 },
 { "[",
 	"Evaluates expression",
@@ -70,6 +82,13 @@ const struct builtin_help builtin_help_table[] = {
 	"\n"
 	"    File primaries other than -h and -L follow symbolic links.  An integer\n"
 	"    operand that is not a number is an error.\n"
+	"\n"
+	"    Example:\n"
+	"\n"
+	"          $ test 3 -lt 10 && echo smaller\n"
+	"          smaller\n"
+	"          $ [ -d /tmp ]; echo $?\n"
+	"          0\n"
 },
 { "alias",
 	"Defines an alias for each name=value",
@@ -84,6 +103,12 @@ const struct builtin_help builtin_help_table[] = {
 	"    `-'): every alias without operands, the named ones otherwise (bash\n"
 	"    writes every alias first in that case too).  Status 1 if a name has no\n"
 	"    alias, 2 for an unknown option.  See Aliases.\n"
+	"\n"
+	"    Example:\n"
+	"\n"
+	"          $ alias ll='ls -l'\n"
+	"          $ alias -p\n"
+	"          alias ll='ls -l'\n"
 },
 { "bg",
 	"Resumes each stopped job (default",
@@ -100,6 +125,14 @@ const struct builtin_help builtin_help_table[] = {
 	"          [1]+  Stopped                 sleep 100\n"
 	"          $ bg\n"
 	"          [1]+ sleep 100 &\n"
+	"\n"
+	"    Example:\n"
+	"\n"
+	"          $ sleep 60\n"
+	"          ^Z\n"
+	"          [1]+  Stopped                 sleep 60\n"
+	"          $ bg\n"
+	"          [1]+ sleep 60 &\n"
 },
 { "break",
 	"Leaves the nth enclosing for, while or until loop (default 1)",
@@ -108,7 +141,13 @@ const struct builtin_help builtin_help_table[] = {
 	"break [n]\n"
 	"    Leaves the nth enclosing for, while or until loop (default 1); an n\n"
 	"    larger than the nesting leaves the outermost loop.  n must be a\n"
-	"    positive integer.\n"
+	"    positive integer.  Status 0; an n that is not a positive integer, or\n"
+	"    more than one operand, is an error (status 2).\n"
+	"\n"
+	"    Example:\n"
+	"\n"
+	"          $ for i in 1 2 3; do [ $i = 2 ] && break; echo $i; done\n"
+	"          1\n"
 },
 { "builtin",
 	"Runs the builtin name with the args, even if a function of that name exists, so that a function can wrap the builtin whose name it takes",
@@ -121,6 +160,12 @@ const struct builtin_help builtin_help_table[] = {
 	"    builtin run this way does not end the shell on an error.  An extension,\n"
 	"    as in bash(1).  Status: that of the builtin; 0 without name; 1 if name\n"
 	"    is not a builtin (`builtin: name: not a shell builtin').\n"
+	"\n"
+	"    Example:\n"
+	"\n"
+	"          $ cd() { builtin cd \"$@\" && echo \"now in $PWD\"; }\n"
+	"          $ cd /tmp\n"
+	"          now in /tmp\n"
 },
 { "cd",
 	"Changes the working directory of the shell (and of all its thread stages) to directory, by default HOME",
@@ -136,7 +181,15 @@ const struct builtin_help builtin_help_table[] = {
 	"    empty entry, the new directory is written.  With -L (the default), the\n"
 	"    path is resolved logically from PWD: `..' removes the previous\n"
 	"    component.  With -P, symbolic links are resolved and PWD is the\n"
-	"    physical path.  Sets OLDPWD and PWD.\n"
+	"    physical path.  Sets OLDPWD and PWD.  Status 1 if the directory cannot\n"
+	"    be made the working directory, 2 for a usage error.\n"
+	"\n"
+	"    Example:\n"
+	"\n"
+	"          $ cd /tmp\n"
+	"          $ cd /usr\n"
+	"          $ cd -\n"
+	"          /tmp\n"
 },
 { "command",
 	"Runs the builtin or external command name, ignoring functions of that name",
@@ -155,6 +208,13 @@ const struct builtin_help builtin_help_table[] = {
 	"    as for any command, or, with -v and -V, 127 if a name is not found (as\n"
 	"    in dash).  A path with a slash is found only when it names an\n"
 	"    executable file that is not a directory (as in bash).\n"
+	"\n"
+	"    Example:\n"
+	"\n"
+	"          $ command -v cd\n"
+	"          cd\n"
+	"          $ command -V cd\n"
+	"          cd is a shell builtin\n"
 },
 { "continue",
 	"Goes to the next iteration of the nth enclosing loop (default 1), as break",
@@ -162,7 +222,13 @@ const struct builtin_help builtin_help_table[] = {
 	,
 	"continue [n]\n"
 	"    Goes to the next iteration of the nth enclosing loop (default 1), as\n"
-	"    break.\n"
+	"    break.  Status as for break.\n"
+	"\n"
+	"    Example:\n"
+	"\n"
+	"          $ for i in 1 2 3; do [ $i = 2 ] && continue; echo $i; done\n"
+	"          1\n"
+	"          3\n"
 },
 { "disown",
 	"Removes each job (default",
@@ -176,6 +242,14 @@ const struct builtin_help builtin_help_table[] = {
 	"    thread stages cannot leave the shell, whose threads they are: it is\n"
 	"    only spared the SIGHUP, as with -h, with a message and status 1.\n"
 	"    Status 1 also for an unknown job.\n"
+	"\n"
+	"    Example:\n"
+	"\n"
+	"          $ sleep 1 &\n"
+	"          [1] 29175\n"
+	"          $ disown %1\n"
+	"          $ jobs | wc -l\n"
+	"          0\n"
 },
 { "echo",
 	"Writes the arguments separated by spaces and followed by a newline",
@@ -193,7 +267,13 @@ const struct builtin_help builtin_help_table[] = {
 	"          \\c     writes nothing more, not even the newline\n"
 	"          \\0nnn  the byte with octal value nnn (zero to three digits)\n"
 	"          \\xHH   the byte with hexadecimal value HH (one or two digits)\n"
-	"    Portable scripts should use printf.\n"
+	"    Portable scripts should use printf.  Status 0, or 1 if the output\n"
+	"    cannot be written.\n"
+	"\n"
+	"    Example:\n"
+	"\n"
+	"          $ echo -n 'no newline, '; echo then one\n"
+	"          no newline, then one\n"
 },
 { "eval",
 	"Joins the arguments with spaces and runs the result as shell commands in the current shell, one complete command at a time (see Aliases)",
@@ -204,6 +284,12 @@ const struct builtin_help builtin_help_table[] = {
 	"    in the current shell, one complete command at a time (see Aliases).\n"
 	"    Status: that of the commands, or 0 when there are none; a syntax error\n"
 	"    is status 2 and ends a non-interactive shell.\n"
+	"\n"
+	"    Example:\n"
+	"\n"
+	"          $ cmd='echo $((1 + 2))'\n"
+	"          $ eval \"$cmd\"\n"
+	"          3\n"
 },
 { "exec",
 	"With a command, replaces the shell by it without creating a process",
@@ -218,6 +304,13 @@ const struct builtin_help builtin_help_table[] = {
 	"    redirection failed; `command exec redirection ...' does the same\n"
 	"    without ending the shell when a redirection fails.  In a thread stage,\n"
 	"    exec command replaces only the stage; see THREAD STAGES.\n"
+	"\n"
+	"    Example:\n"
+	"\n"
+	"          $ exec 3> out.txt\n"
+	"          $ echo saved >&3\n"
+	"          $ cat out.txt\n"
+	"          saved\n"
 },
 { "exit",
 	"Exits the shell with status n, an integer from 0 to 255 (default",
@@ -228,6 +321,11 @@ const struct builtin_help builtin_help_table[] = {
 	"    status of the last command, or, within an EXIT trap, the status the\n"
 	"    shell was exiting with).  The EXIT trap runs first.  In a subshell it\n"
 	"    ends the subshell; in a thread stage it ends the stage.\n"
+	"\n"
+	"    Example:\n"
+	"\n"
+	"          $ (exit 3); echo $?\n"
+	"          3\n"
 },
 { "export",
 	"Gives each name the export attribute, so that it is passed to the environment of commands the shell runs, assigning value first if given",
@@ -244,7 +342,14 @@ const struct builtin_help builtin_help_table[] = {
 	"    that can be read back by the shell.  In a function, export and readonly\n"
 	"    of a name declared local give the attribute to the local only: the\n"
 	"    global variable of that name keeps its own attributes when the function\n"
-	"    returns (as in dash).\n"
+	"    returns (as in dash).  Status 2 for a name that is not a valid variable\n"
+	"    name or a usage error.\n"
+	"\n"
+	"    Example:\n"
+	"\n"
+	"          $ export GREETING=hi\n"
+	"          $ sh -c 'echo $GREETING'\n"
+	"          hi\n"
 },
 { "false",
 	"Status 1",
@@ -252,6 +357,11 @@ const struct builtin_help builtin_help_table[] = {
 	,
 	"false\n"
 	"    Status 1.\n"
+	"\n"
+	"    Example:\n"
+	"\n"
+	"          $ false || echo failed\n"
+	"          failed\n"
 },
 { "fc",
 	"Lists, edits or runs again history entries (POSIX)",
@@ -273,7 +383,18 @@ const struct builtin_help builtin_help_table[] = {
 	"    temporary file, the editor (-e, else FCEDIT, else ed) is run on it, and\n"
 	"    the edited commands are run unless the editor fails.  The commands that\n"
 	"    -s or the editor produce are written to standard error before they run,\n"
-	"    and replace the fc command in the history.\n"
+	"    and replace the fc command in the history.  Status: that of the command\n"
+	"    run again; 1 when there is no such history entry, 2 for a usage error.\n"
+	"\n"
+	"    Example:\n"
+	"\n"
+	"          $ echo one\n"
+	"          one\n"
+	"          $ fc -l\n"
+	"          1       echo one\n"
+	"          $ fc -s one=three 1\n"
+	"          echo three\n"
+	"          three\n"
 },
 { "fg",
 	"Brings job (default",
@@ -291,6 +412,13 @@ const struct builtin_help builtin_help_table[] = {
 	"          [1]+  Stopped                 vi notes\n"
 	"          $ fg %vi\n"
 	"          vi notes\n"
+	"\n"
+	"    Example:\n"
+	"\n"
+	"          $ sleep 3 &\n"
+	"          [1] 16581\n"
+	"          $ fg %1\n"
+	"          sleep 3\n"
 },
 { "getopts",
 	"Parses options from the args, or from the positional parameters, one per call",
@@ -308,6 +436,15 @@ const struct builtin_help builtin_help_table[] = {
 	"    `:' for a missing argument.  Status: 0 while an option is found; 1 at\n"
 	"    the end of the options (the first non-option, `--' or the end of the\n"
 	"    arguments), when name is set to `?' and OPTARG unset.\n"
+	"\n"
+	"    Example:\n"
+	"\n"
+	"          $ set -- -a -b x file\n"
+	"          $ while getopts ab: o; do echo \"$o${OPTARG+=$OPTARG}\"; done\n"
+	"          a\n"
+	"          b=x\n"
+	"          $ echo $OPTIND\n"
+	"          4\n"
 },
 { "halfclose",
 	"Ends the writing direction of each socket fd (default 1) after writing the stage's buffered output",
@@ -319,6 +456,13 @@ const struct builtin_help builtin_help_table[] = {
 	"    connection stays open for reading its reply (shutdown(2)).  Status 1\n"
 	"    when a descriptor is not open or not a socket, 2 for a bad number; see\n"
 	"    SOCKETS.\n"
+	"\n"
+	"    Example:\n"
+	"\n"
+	"          $ cat < @:7311 > got &\n"
+	"          $ { echo hi; halfclose; cat; } > @localhost:7311; wait\n"
+	"          $ cat got\n"
+	"          hi\n"
 },
 { "hash",
 	"Without operands, writes the remembered locations of commands",
@@ -330,6 +474,12 @@ const struct builtin_help builtin_help_table[] = {
 	"    Without operands, writes the remembered locations of commands.  With\n"
 	"    names, looks each up in PATH and remembers it; status 1 if one is not\n"
 	"    found.  -r forgets every remembered location.\n"
+	"\n"
+	"    Example:\n"
+	"\n"
+	"          $ hash sh\n"
+	"          $ hash\n"
+	"          /usr/bin/sh\n"
 },
 { "help",
 	"Describes the builtins (an extension)",
@@ -366,6 +516,15 @@ const struct builtin_help builtin_help_table[] = {
 	"    Lists the history, each entry with its number (as bash does), or only\n"
 	"    the last n entries.  -c clears the list (the history file is left\n"
 	"    alone) and -d deletes entry n; the later entries move down by one.\n"
+	"    Status 0; 2 for a usage error.\n"
+	"\n"
+	"    Example:\n"
+	"\n"
+	"          $ echo one\n"
+	"          one\n"
+	"          $ history 2\n"
+	"              1  echo one\n"
+	"              2  history 2\n"
 },
 { "jobs",
 	"Writes the state of each job the shell has started and not yet reported, or of the given ones, in the format described in JOB CONTROL",
@@ -386,25 +545,41 @@ const struct builtin_help builtin_help_table[] = {
 	"          $ jobs\n"
 	"          [1]-  Running                 sleep 100 &\n"
 	"          [2]+  Exit 3                  ( exit 3 )\n"
+	"\n"
+	"    Example:\n"
+	"\n"
+	"          $ sleep 60 &\n"
+	"          [1] 29170\n"
+	"          $ jobs\n"
+	"          [1]+  Running                 sleep 60 &\n"
 },
 { "kill",
 	"Sends signal (default TERM), given by name without `SIG' or by number, to each process, or to each job's process group",
-	"kill [-s signal | -signal] pid | job ...\n"
+	"kill [-s signal | -n num | -signal] pid | job ...\n"
 	"kill -l | -L [status]\n"
 	,
-	"kill [-s signal | -signal] pid | job ...\n"
+	"kill [-s signal | -n num | -signal] pid | job ...\n"
 	"kill -l | -L [status]\n"
 	"    Sends signal (default TERM), given by name without `SIG' or by number,\n"
-	"    to each process, or to each job's process group.  A negative pid names\n"
-	"    a process group.  A stopped job sent a signal that ends processes\n"
-	"    (TERM, INT, HUP, ...) is also sent SIGCONT, so that it ends now rather\n"
-	"    than when resumed.  -l lists the signal names, one a line, without\n"
-	"    `SIG'; with a status such as 143, writes the name of the signal it\n"
-	"    stands for (`TERM'), and with a name, its number.  -L (an extension, as\n"
-	"    in bash) lists them as bash's numbered table, five a line (` 1)\n"
-	"    SIGHUP'), a tab after each; the realtime signals, which has no names\n"
-	"    for, are not listed.  With operands, -L is -l.  Status 1 if any signal\n"
-	"    could not be sent.\n"
+	"    to each process, or to each job's process group; -n num is the same as\n"
+	"    -s (an extension, as in bash).  A negative pid names a process group.\n"
+	"    A stopped job sent a signal that ends processes (TERM, INT, HUP, ...)\n"
+	"    is also sent SIGCONT, so that it ends now rather than when resumed.  -l\n"
+	"    lists the signal names, one a line, without `SIG'; with a status such\n"
+	"    as 143, writes the name of the signal it stands for (`TERM'), and with\n"
+	"    a name, its number.  -L (an extension, as in bash) lists them as bash's\n"
+	"    numbered table, five a line (` 1) SIGHUP'), a tab after each; the\n"
+	"    realtime signals, which has no names for, are not listed.  With\n"
+	"    operands, -L is -l.  Status 1 if any signal could not be sent.\n"
+	"\n"
+	"    Example:\n"
+	"\n"
+	"          $ sleep 60 &\n"
+	"          [1] 29163\n"
+	"          $ kill %1; wait %1; echo $?\n"
+	"          143\n"
+	"          $ kill -l 143\n"
+	"          TERM\n"
 },
 { "local",
 	"Declares each name local to the current function call",
@@ -419,7 +594,16 @@ const struct builtin_help builtin_help_table[] = {
 	"    starts it unset).  `local -' saves the shell options, which are\n"
 	"    restored when the function returns.  A readonly variable cannot be made\n"
 	"    local.  The arguments are assignments, as for export.  Using local\n"
-	"    outside a function is an error.\n"
+	"    outside a function is an error.  Status 2 outside a function or for a\n"
+	"    name that is not a valid variable name.\n"
+	"\n"
+	"    Example:\n"
+	"\n"
+	"          $ x=global\n"
+	"          $ f() { local x=mine; echo $x; }\n"
+	"          $ f; echo $x\n"
+	"          mine\n"
+	"          global\n"
 },
 { "lock",
 	"Take the lock called name, waiting while another stage holds it",
@@ -440,6 +624,11 @@ const struct builtin_help builtin_help_table[] = {
 	"    in the shell itself, a trapped signal runs its action and the wait goes\n"
 	"    on.  Deadlocks between stages that take several locks in different\n"
 	"    orders are the script's: take locks in one order.\n"
+	"\n"
+	"    Example:\n"
+	"\n"
+	"          $ lock counter echo holding the lock\n"
+	"          holding the lock\n"
 },
 { "match",
 	"Tests each string against pattern, or, without strings, filters the lines of standard input as `grep -P' does, and prints the selected subjects, each followed by a newline",
@@ -499,6 +688,11 @@ const struct builtin_help builtin_help_table[] = {
 	"    made in a thread stage (the body of `... | while read l; do ...; done')\n"
 	"    is seen after the pipeline, and assigning to a readonly variable is an\n"
 	"    error (status 2).\n"
+	"\n"
+	"    Example:\n"
+	"\n"
+	"          $ printf 'ab\\ncd\\n' | match -n c\n"
+	"          2:cd\n"
 },
 { "printf",
 	"Writes the args under the control of format, as printf(1)",
@@ -543,6 +737,12 @@ const struct builtin_help builtin_help_table[] = {
 	"\n"
 	"    A width, a precision and the `-' flag apply to the results of %q and\n"
 	"    %(...)T as they do for %s.\n"
+	"\n"
+	"    Example:\n"
+	"\n"
+	"          $ printf '%s=%03d\\n' a 1 b 22\n"
+	"          a=001\n"
+	"          b=022\n"
 },
 { "pwd",
 	"Writes the working directory",
@@ -550,7 +750,13 @@ const struct builtin_help builtin_help_table[] = {
 	,
 	"pwd [-L | -P]\n"
 	"    Writes the working directory: PWD with -L (the default), the physical\n"
-	"    path with -P.\n"
+	"    path with -P.  Status 0, or 1 if the directory cannot be found.\n"
+	"\n"
+	"    Example:\n"
+	"\n"
+	"          $ cd /tmp\n"
+	"          $ pwd\n"
+	"          /tmp\n"
 },
 { "read",
 	"Reads one line from standard input, splits it into fields as Field splitting does, and assigns them to the names in order",
@@ -618,6 +824,12 @@ const struct builtin_help builtin_help_table[] = {
 	"    read), on a read error, or when fd is not open; 142 after a timeout; 2\n"
 	"    for an invalid name, a readonly name, an unknown option or an option\n"
 	"    argument that is not a valid number (bash returns 1 for the latter).\n"
+	"\n"
+	"    Example:\n"
+	"\n"
+	"          $ echo 'a b c' | read x rest\n"
+	"          $ echo \"$rest\"\n"
+	"          b c\n"
 },
 { "readonly",
 	"Makes each name read-only, assigning value first if given",
@@ -628,7 +840,15 @@ const struct builtin_help builtin_help_table[] = {
 	"readonly -p\n"
 	"    Makes each name read-only, assigning value first if given; a read-only\n"
 	"    variable cannot be assigned or unset.  With -p or no operand, lists the\n"
-	"    read-only variables as `readonly name='value'' lines.\n"
+	"    read-only variables as `readonly name='value'' lines.  Status 2 for a\n"
+	"    name that is not a valid variable name or a usage error; assigning a\n"
+	"    read-only variable is an error too.\n"
+	"\n"
+	"    Example:\n"
+	"\n"
+	"          $ readonly v=1\n"
+	"          $ readonly -p | match v=\n"
+	"          readonly v='1'\n"
 },
 { "return",
 	"Returns from the current function or ",
@@ -640,6 +860,12 @@ const struct builtin_help builtin_help_table[] = {
 	"    function or . file it is an error.  The status is the function's even\n"
 	"    when return is in an if, while or until condition or after !: `f() {!\n"
 	"    return 3; }' returns 3.  The same holds for exit.\n"
+	"\n"
+	"    Example:\n"
+	"\n"
+	"          $ f() { return 3; }\n"
+	"          $ f; echo $?\n"
+	"          3\n"
 },
 { "set",
 	"Sets (-) or clears (+) options, described under OPTIONS",
@@ -654,7 +880,14 @@ const struct builtin_help builtin_help_table[] = {
 	"    the operands after either replace the positional parameters, and with\n"
 	"    none they stay as they are (as in dash and bash).  With no arguments,\n"
 	"    lists all variables, sorted, as name='value' lines.  With -o or +o\n"
-	"    alone, lists the options.\n"
+	"    alone, lists the options.  Status 0; 2 for an unknown option, which\n"
+	"    ends a non-interactive shell.\n"
+	"\n"
+	"    Example:\n"
+	"\n"
+	"          $ set -- a b c\n"
+	"          $ echo $# $2\n"
+	"          3 b\n"
 },
 { "shift",
 	"Discards the first n positional parameters (default 1) and renumbers the rest",
@@ -662,7 +895,14 @@ const struct builtin_help builtin_help_table[] = {
 	,
 	"shift [n]\n"
 	"    Discards the first n positional parameters (default 1) and renumbers\n"
-	"    the rest.  Shifting more than $# is an error.\n"
+	"    the rest.  Shifting more than $# is an error.  Status 0; 2 (an error)\n"
+	"    when n is not a number or is larger than $#.\n"
+	"\n"
+	"    Example:\n"
+	"\n"
+	"          $ set -- a b c\n"
+	"          $ shift 2; echo $1\n"
+	"          c\n"
 },
 { "source",
 	"Reads and runs the commands of file in the current shell",
@@ -678,6 +918,12 @@ const struct builtin_help builtin_help_table[] = {
 	"    current directory is not searched unless PATH includes it).  return\n"
 	"    ends the file early.  Status: that of the last command run, or 0; a\n"
 	"    file that cannot be found or read is an error.\n"
+	"\n"
+	"    Example:\n"
+	"\n"
+	"          $ echo 'echo \"hello, $1\"' > hi.sh\n"
+	"          $ . ./hi.sh world\n"
+	"          hello, world\n"
 },
 { "subst",
 	"Prints each string, or each line of standard input, with the first match of pattern replaced by replacement, followed by a newline",
@@ -711,6 +957,11 @@ const struct builtin_help builtin_help_table[] = {
 	"    A group that took no part in the match is empty.  A group that the\n"
 	"    pattern does not have, or a `$' followed by anything else, is an error\n"
 	"    reported before any input is read.\n"
+	"\n"
+	"    Example:\n"
+	"\n"
+	"          $ subst -g o 0 foo\n"
+	"          f00\n"
 },
 { "test",
 	"Evaluates expression",
@@ -757,6 +1008,13 @@ const struct builtin_help builtin_help_table[] = {
 	"\n"
 	"    File primaries other than -h and -L follow symbolic links.  An integer\n"
 	"    operand that is not a number is an error.\n"
+	"\n"
+	"    Example:\n"
+	"\n"
+	"          $ test 3 -lt 10 && echo smaller\n"
+	"          smaller\n"
+	"          $ [ -d /tmp ]; echo $?\n"
+	"          0\n"
 },
 { "thread",
 	"Start command, usually a function, as a background job that runs as a thread of the shell and shares its state, as a thread stage does",
@@ -766,6 +1024,12 @@ const struct builtin_help builtin_help_table[] = {
 	"    Start command, usually a function, as a background job that runs as a\n"
 	"    thread of the shell and shares its state, as a thread stage does.  Its\n"
 	"    status is 0 unless the thread cannot be started.\n"
+	"\n"
+	"    Example:\n"
+	"\n"
+	"          $ f() { echo \"in a thread: $1\"; }\n"
+	"          $ thread f x; wait\n"
+	"          in a thread: x\n"
 },
 { "times",
 	"Writes the user and system CPU times used by the shell, then those used by its finished children, one pair per line, as `0m0.010s 0m0.003s'",
@@ -774,6 +1038,13 @@ const struct builtin_help builtin_help_table[] = {
 	"times\n"
 	"    Writes the user and system CPU times used by the shell, then those used\n"
 	"    by its finished children, one pair per line, as `0m0.010s 0m0.003s'.\n"
+	"    Status 0.\n"
+	"\n"
+	"    Example:\n"
+	"\n"
+	"          $ times\n"
+	"          0m0.003189s 0m0.000000s\n"
+	"          0m0.000000s 0m0.000000s\n"
 },
 { "trap",
 	"Sets the action for each condition (see TRAPS)",
@@ -788,6 +1059,14 @@ const struct builtin_help builtin_help_table[] = {
 	"    condition to reset.  With -p, or with no operand at all, lists the\n"
 	"    traps that are set (all, or the named ones) as `trap -- 'action' NAME'\n"
 	"    lines.  An unknown condition is an error (status 1).\n"
+	"\n"
+	"    Example:\n"
+	"\n"
+	"          $ trap 'echo caught' USR1\n"
+	"          $ kill -USR1 $$\n"
+	"          caught\n"
+	"          $ trap -p USR1\n"
+	"          trap -- 'echo caught' USR1\n"
 },
 { "true",
 	"Status 0",
@@ -795,6 +1074,11 @@ const struct builtin_help builtin_help_table[] = {
 	,
 	"true\n"
 	"    Status 0.\n"
+	"\n"
+	"    Example:\n"
+	"\n"
+	"          $ true && echo succeeded\n"
+	"          succeeded\n"
 },
 { "type",
 	"Writes how each name would be interpreted as a command",
@@ -805,6 +1089,11 @@ const struct builtin_help builtin_help_table[] = {
 	"    word, an alias (with its value), a special builtin, a function, a\n"
 	"    builtin, or the path of an external command.  Status 1 if a name is not\n"
 	"    found.\n"
+	"\n"
+	"    Example:\n"
+	"\n"
+	"          $ type cd\n"
+	"          cd is a shell builtin\n"
 },
 { "ulimit",
 	"Writes or sets a resource limit of the shell, inherited by the commands it starts",
@@ -824,6 +1113,14 @@ const struct builtin_help builtin_help_table[] = {
 	"    -t      CPU time, seconds\n"
 	"    -u      processes of the user\n"
 	"    -v      virtual memory, KiB\n"
+	"    Status 1 if the limit cannot be read or set, 2 for a bad number or a\n"
+	"    usage error.\n"
+	"\n"
+	"    Example:\n"
+	"\n"
+	"          $ ulimit -S -n 256\n"
+	"          $ ulimit -n\n"
+	"          256\n"
 },
 { "umask",
 	"Sets the file creation mask of the shell to mask, an octal number or a symbolic mode as for chmod(1) (`u=rwx,g=rx,o=')",
@@ -833,7 +1130,13 @@ const struct builtin_help builtin_help_table[] = {
 	"    Sets the file creation mask of the shell to mask, an octal number or a\n"
 	"    symbolic mode as for chmod(1) (`u=rwx,g=rx,o=').  Without mask, writes\n"
 	"    the mask as four octal digits, or, with -S, in symbolic form\n"
-	"    (`u=rwx,g=rx,o=rx').\n"
+	"    (`u=rwx,g=rx,o=rx').  Status 1 for a bad mask, 2 for a usage error.\n"
+	"\n"
+	"    Example:\n"
+	"\n"
+	"          $ umask 022\n"
+	"          $ umask -S\n"
+	"          u=rwx,g=rx,o=rx\n"
 },
 { "unalias",
 	"Removes each alias, or, with -a, every alias",
@@ -844,6 +1147,13 @@ const struct builtin_help builtin_help_table[] = {
 	"unalias -a\n"
 	"    Removes each alias, or, with -a, every alias.  Status 1 if a name is\n"
 	"    not an alias.\n"
+	"\n"
+	"    Example:\n"
+	"\n"
+	"          $ alias a=b c=d\n"
+	"          $ unalias -a\n"
+	"          $ alias | wc -l\n"
+	"          0\n"
 },
 { "unlock",
 	"Release each lock name, which the current stage must hold",
@@ -852,6 +1162,11 @@ const struct builtin_help builtin_help_table[] = {
 	"unlock name ...\n"
 	"    Release each lock name, which the current stage must hold; status 1 if\n"
 	"    it does not (another stage's lock cannot be released).\n"
+	"\n"
+	"    Example:\n"
+	"\n"
+	"          $ lock n; echo locked; unlock n\n"
+	"          locked\n"
 },
 { "unset",
 	"Unsets each variable (-v), or each function (-f)",
@@ -861,7 +1176,14 @@ const struct builtin_help builtin_help_table[] = {
 	"    Unsets each variable (-v), or each function (-f).  Without an option,\n"
 	"    unsets the variable name, or, if there is no such variable, the\n"
 	"    function.  Unsetting a name that is not set is not an error; unsetting\n"
-	"    a read-only variable is.\n"
+	"    a read-only variable is.  Status 2 (an error) for a read-only variable\n"
+	"    or a name that is not a valid variable name.\n"
+	"\n"
+	"    Example:\n"
+	"\n"
+	"          $ x=1; unset x\n"
+	"          $ echo \"${x-unset}\"\n"
+	"          unset\n"
 },
 { "wait",
 	"Waits for the given processes or jobs, or, without operands, for every known child",
@@ -878,6 +1200,12 @@ const struct builtin_help builtin_help_table[] = {
 	"    wait pid after it was reported (for the newest 1024 processes).  A\n"
 	"    trapped signal interrupts the wait; the status is then 128 plus the\n"
 	"    signal number, and the trap runs.\n"
+	"\n"
+	"    Example:\n"
+	"\n"
+	"          $ (exit 3) &\n"
+	"          $ wait $!; echo $?\n"
+	"          3\n"
 },
 };
 

@@ -139,7 +139,7 @@ int builtin_ulimit(struct stage *st, int argc, char **argv)
 		return 0;
 	}
 	if (argc - i > 1) {
-		stage_error(st, "ulimit: too many arguments");
+		builtin_usage(st, "ulimit", "too many arguments");
 		return 2;
 	}
 

@@ -115,7 +115,7 @@ int builtin_umask(struct stage *st, int argc, char **argv)
 		return 0;
 	}
 	if (argc - i > 1) {
-		stage_error(st, "umask: too many arguments");
+		builtin_usage(st, "umask", "too many arguments");
 		return 2;
 	}
 
