@@ -91,7 +91,8 @@ int builtin_usage(struct stage *st, const char *name, const char *fmt, ...)
 
 int builtin_usage_error(struct stage *st, const char *name, const char *arg, int c)
 {
-	if (c == 0 || (arg[0] != '\0' && arg[1] == c && arg[2] == '\0'))
+	if (c == 0 || (arg[0] != '\0' && arg[1] == c && arg[2] == '\0') ||
+	    strncmp(arg, "--", 2) == 0)
 		return builtin_usage(st, name, "%s: invalid option", arg);
 	return builtin_usage(st, name, "%s: invalid option %c%c", arg, arg[0], c);
 }
