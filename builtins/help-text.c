@@ -111,7 +111,7 @@ const struct builtin_help builtin_help_table[] = {
 	"          alias ll='ls -l'\n"
 },
 { "bg",
-	"Resumes each stopped job (default",
+	"Resumes each stopped job (default: the current job) in the...",
 	"bg [job ...]\n"
 	,
 	"bg [job ...]\n"
@@ -150,7 +150,7 @@ const struct builtin_help builtin_help_table[] = {
 	"          1\n"
 },
 { "builtin",
-	"Runs the builtin name with the args, even if a function of that name exists, so that a function can wrap the builtin whose name it takes",
+	"Runs the builtin name with the args, even if a function of that...",
 	"builtin [name [arg ...]]\n"
 	,
 	"builtin [name [arg ...]]\n"
@@ -168,7 +168,7 @@ const struct builtin_help builtin_help_table[] = {
 	"          now in /tmp\n"
 },
 { "cd",
-	"Changes the working directory of the shell (and of all its thread stages) to directory, by default HOME",
+	"Changes the working directory of the shell (and of all its...",
 	"cd [-L | -P] [directory]\n"
 	"cd -\n"
 	,
@@ -192,7 +192,7 @@ const struct builtin_help builtin_help_table[] = {
 	"          /tmp\n"
 },
 { "command",
-	"Runs the builtin or external command name, ignoring functions of that name",
+	"Runs the builtin or external command name, ignoring functions of...",
 	"command [-p] name [arg ...]\n"
 	"command [-p] -v | -V name ...\n"
 	,
@@ -217,7 +217,7 @@ const struct builtin_help builtin_help_table[] = {
 	"          cd is a shell builtin\n"
 },
 { "continue",
-	"Goes to the next iteration of the nth enclosing loop (default 1), as break",
+	"Goes to the next iteration of the nth enclosing loop (default...",
 	"continue [n]\n"
 	,
 	"continue [n]\n"
@@ -231,7 +231,7 @@ const struct builtin_help builtin_help_table[] = {
 	"          3\n"
 },
 { "disown",
-	"Removes each job (default",
+	"Removes each job (default: the current one; -a: every job; -r:...",
 	"disown [-h] [-a | -r] [job ...]\n"
 	,
 	"disown [-h] [-a | -r] [job ...]\n"
@@ -276,7 +276,7 @@ const struct builtin_help builtin_help_table[] = {
 	"          no newline, then one\n"
 },
 { "eval",
-	"Joins the arguments with spaces and runs the result as shell commands in the current shell, one complete command at a time (see Aliases)",
+	"Joins the arguments with spaces and runs the result as shell...",
 	"eval [arg ...]\n"
 	,
 	"eval [arg ...]\n"
@@ -313,7 +313,7 @@ const struct builtin_help builtin_help_table[] = {
 	"          saved\n"
 },
 { "exit",
-	"Exits the shell with status n, an integer from 0 to 255 (default",
+	"Exits the shell with status n, an integer from 0 to 255...",
 	"exit [n]\n"
 	,
 	"exit [n]\n"
@@ -328,7 +328,7 @@ const struct builtin_help builtin_help_table[] = {
 	"          3\n"
 },
 { "export",
-	"Gives each name the export attribute, so that it is passed to the environment of commands the shell runs, assigning value first if given",
+	"Gives each name the export attribute, so that it is passed to...",
 	"export [-n] name[=value] ...\n"
 	"export -p\n"
 	,
@@ -352,11 +352,11 @@ const struct builtin_help builtin_help_table[] = {
 	"          hi\n"
 },
 { "false",
-	"Status 1",
+	"Does nothing, unsuccessfully",
 	"false\n"
 	,
 	"false\n"
-	"    Status 1.\n"
+	"    Does nothing, unsuccessfully: status 1.\n"
 	"\n"
 	"    Example:\n"
 	"\n"
@@ -397,7 +397,7 @@ const struct builtin_help builtin_help_table[] = {
 	"          three\n"
 },
 { "fg",
-	"Brings job (default",
+	"Brings job (default: the current job) to the foreground",
 	"fg [job]\n"
 	,
 	"fg [job]\n"
@@ -421,7 +421,7 @@ const struct builtin_help builtin_help_table[] = {
 	"          sleep 3\n"
 },
 { "getopts",
-	"Parses options from the args, or from the positional parameters, one per call",
+	"Parses options from the args, or from the positional parameters,...",
 	"getopts optstring name [arg ...]\n"
 	,
 	"getopts optstring name [arg ...]\n"
@@ -447,7 +447,7 @@ const struct builtin_help builtin_help_table[] = {
 	"          4\n"
 },
 { "halfclose",
-	"Ends the writing direction of each socket fd (default 1) after writing the stage's buffered output",
+	"Ends the writing direction of each socket fd (default 1) after...",
 	"halfclose [fd ...]\n"
 	,
 	"halfclose [fd ...]\n"
@@ -507,7 +507,7 @@ const struct builtin_help builtin_help_table[] = {
 	"          cd -\n"
 },
 { "history",
-	"Lists the history, each entry with its number (as bash does), or only the last n entries",
+	"Lists the history, each entry with its number (as bash does), or...",
 	"history [n]\n"
 	"history -c\n"
 	"history -d n\n"
@@ -529,7 +529,7 @@ const struct builtin_help builtin_help_table[] = {
 	"              2  history 2\n"
 },
 { "jobs",
-	"Writes the state of each job the shell has started and not yet reported, or of the given ones, in the format described in JOB CONTROL",
+	"Writes the state of each job the shell has started and not yet...",
 	"jobs [-l | -p] [job ...]\n"
 	,
 	"jobs [-l | -p] [job ...]\n"
@@ -556,7 +556,7 @@ const struct builtin_help builtin_help_table[] = {
 	"          [1]+  Running                 sleep 60 &\n"
 },
 { "kill",
-	"Sends signal (default TERM), given by name without `SIG' or by number, to each process, or to each job's process group",
+	"Sends signal (default TERM), given by name without `SIG' or by...",
 	"kill [-s signal | -n num | -signal] pid | job ...\n"
 	"kill -l | -L [status]\n"
 	,
@@ -633,7 +633,7 @@ const struct builtin_help builtin_help_table[] = {
 	"          holding the lock\n"
 },
 { "match",
-	"Tests each string against pattern, or, without strings, filters the lines of standard input as `grep -P' does, and prints the selected subjects, each followed by a newline",
+	"Tests each string against pattern, or, without strings, filters...",
 	"match [-cinopqvx] [-m max] pattern [string ...]\n"
 	"match [-cinopqvx] [-m max] -e pattern [string ...]\n"
 	,
@@ -761,7 +761,7 @@ const struct builtin_help builtin_help_table[] = {
 	"          /tmp\n"
 },
 { "read",
-	"Reads one line from standard input, splits it into fields as Field splitting does, and assigns them to the names in order",
+	"Reads one line from standard input, splits it into fields as...",
 	"read [-rs] [-d delim] [-n nchars | -N nchars] [-p prompt] [-t timeout] [-u\n"
 	"    fd] [name ...]\n"
 	,
@@ -853,7 +853,7 @@ const struct builtin_help builtin_help_table[] = {
 	"          readonly v='1'\n"
 },
 { "return",
-	"Returns from the current function or ",
+	"Returns from the current function or . file with status n, an...",
 	"return [n]\n"
 	,
 	"return [n]\n"
@@ -892,7 +892,7 @@ const struct builtin_help builtin_help_table[] = {
 	"          3 b\n"
 },
 { "shift",
-	"Discards the first n positional parameters (default 1) and renumbers the rest",
+	"Discards the first n positional parameters (default 1) and...",
 	"shift [n]\n"
 	,
 	"shift [n]\n"
@@ -928,7 +928,7 @@ const struct builtin_help builtin_help_table[] = {
 	"          hello, world\n"
 },
 { "subst",
-	"Prints each string, or each line of standard input, with the first match of pattern replaced by replacement, followed by a newline",
+	"Prints each string, or each line of standard input, with the...",
 	"subst [-gi] pattern replacement [string ...]\n"
 	"subst [-gi] -e pattern replacement [string ...]\n"
 	,
@@ -1022,7 +1022,7 @@ const struct builtin_help builtin_help_table[] = {
 	"          0\n"
 },
 { "thread",
-	"Start command, usually a function, as a background job that runs as a thread of the shell and shares its state, as a thread stage does",
+	"Start command, usually a function, as a background job that runs...",
 	"thread command [argument ...]\n"
 	,
 	"thread command [argument ...]\n"
@@ -1037,7 +1037,7 @@ const struct builtin_help builtin_help_table[] = {
 	"          in a thread: x\n"
 },
 { "times",
-	"Writes the user and system CPU times used by the shell, then those used by its finished children, one pair per line, as `0m0.010s 0m0.003s'",
+	"Writes the user and system CPU times used by the shell, then...",
 	"times\n"
 	,
 	"times\n"
@@ -1074,11 +1074,11 @@ const struct builtin_help builtin_help_table[] = {
 	"          trap -- 'echo caught' USR1\n"
 },
 { "true",
-	"Status 0",
+	"Does nothing, successfully",
 	"true\n"
 	,
 	"true\n"
-	"    Status 0.\n"
+	"    Does nothing, successfully: status 0.\n"
 	"\n"
 	"    Example:\n"
 	"\n"
@@ -1101,7 +1101,7 @@ const struct builtin_help builtin_help_table[] = {
 	"          cd is a shell builtin\n"
 },
 { "ulimit",
-	"Writes or sets a resource limit of the shell, inherited by the commands it starts",
+	"Writes or sets a resource limit of the shell, inherited by the...",
 	"ulimit [-H | -S] [-a | -c | -d | -f | -n | -s | -t | -u | -v] [limit]\n"
 	,
 	"ulimit [-H | -S] [-a | -c | -d | -f | -n | -s | -t | -u | -v] [limit]\n"
@@ -1128,7 +1128,7 @@ const struct builtin_help builtin_help_table[] = {
 	"          256\n"
 },
 { "umask",
-	"Sets the file creation mask of the shell to mask, an octal number or a symbolic mode as for chmod(1) (`u=rwx,g=rx,o=')",
+	"Sets the file creation mask of the shell to mask, an octal...",
 	"umask [-S] [mask]\n"
 	,
 	"umask [-S] [mask]\n"
@@ -1191,7 +1191,7 @@ const struct builtin_help builtin_help_table[] = {
 	"          unset\n"
 },
 { "wait",
-	"Waits for the given processes or jobs, or, without operands, for every known child",
+	"Waits for the given processes or jobs, or, without operands, for...",
 	"wait [pid | job ...]\n"
 	,
 	"wait [pid | job ...]\n"

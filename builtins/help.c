@@ -41,11 +41,7 @@ static void list_builtins(struct stage *st)
 	io_puts(st, 1, "Builtins of conch; 'help NAME' describes one, 'help topics' lists the manuals.\n\n");
 	for (size_t i = 0; i < builtin_help_len; i++) {
 		const struct builtin_help *h = &builtin_help_table[i];
-		int room = 80 - 12;
-		if ((int)strlen(h->summary) > room)
-			io_printf(st, 1, "%-10s  %.*s...\n", h->name, room - 3, h->summary);
-		else
-			io_printf(st, 1, "%-10s  %s\n", h->name, h->summary);
+		io_printf(st, 1, "%-10s  %s\n", h->name, h->summary);
 	}
 }
 
