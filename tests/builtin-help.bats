@@ -197,3 +197,45 @@ table_names() {
 	assert_success
 	for l in "${lines[@]}"; do [ "${#l}" -le 80 ] || { echo "$l"; false; }; done
 }
+
+# The example of `help NAME`: its commands ($ lines) one per line on fd 3
+# and what each should print, as "$ cmd" / output lines, on stdout.
+example_of() {
+	conch -c 'help "$1"' sh "$1" | awk '
+		/^    Example:$/ { on = 1; next }
+		on && /^          / { print substr($0, 11); next }
+		on && /^$/ { next }
+		on { exit }'
+}
+
+@test "the examples of the builtins print what their entries say" {
+	# interactive, job-control, timing or system-dependent examples are
+	# left out; the others run in a fresh directory, each command after
+	# the ones before it
+	local skip=" bg fg fc history jobs disown kill times hash halfclose trap "
+	local b want got cmds c i
+	while read -r b; do
+		[[ $skip == *" $b "* ]] && continue
+		want=$(example_of "$b")
+		[ -n "$want" ] || { echo "$b: no example"; false; }
+		cmds=()
+		while IFS= read -r c; do
+			[[ $c == '$ '* ]] && cmds+=("${c#\$ }")
+		done <<< "$want"
+		got=
+		for ((i = 0; i < ${#cmds[@]}; i++)); do
+			local dir="$BATS_TEST_TMPDIR/ex-$b-$i"
+			mkdir -p "$dir"
+			local script="" k
+			for ((k = 0; k < i; k++)); do
+				script+="{ ${cmds[k]}"$'\n'"} >/dev/null 2>&1"$'\n'
+			done
+			script+="${cmds[i]}"
+			local out
+			out=$(cd "$dir" && HOME=$dir timeout 10 "$CONCH" -c "$script" 2>&1)
+			got+="\$ ${cmds[i]}"$'\n'
+			[ -n "$out" ] && got+="$out"$'\n'
+		done
+		[ "${got%$'\n'}" = "$want" ] || { echo "$b: want"; echo "$want"; echo "got"; echo "$got"; false; }
+	done < <(table_names)
+}
