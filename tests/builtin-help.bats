@@ -167,7 +167,7 @@ table_names() {
 }
 
 @test "builtins/help-text.c is what man/gen-help writes from man/conch.1" {
-	command -v mandoc >/dev/null || skip "mandoc not installed"
+	command -v mandoc >/dev/null && command -v col >/dev/null || skip "mandoc or col not installed"
 	run "$TOP/man/gen-help" "$TOP" "$BATS_TEST_TMPDIR/help-text.c"
 	assert_success
 	run diff -u "$TOP/builtins/help-text.c" "$BATS_TEST_TMPDIR/help-text.c"
@@ -175,7 +175,7 @@ table_names() {
 }
 
 @test "man/gen-help fails when a builtin of the table has no entry in conch.1" {
-	command -v mandoc >/dev/null || skip "mandoc not installed"
+	command -v mandoc >/dev/null && command -v col >/dev/null || skip "mandoc or col not installed"
 	mkdir -p "$BATS_TEST_TMPDIR/src/man" "$BATS_TEST_TMPDIR/src/builtins"
 	cp "$TOP/man/conch.1" "$TOP/man/conch-tutorial.7" "$BATS_TEST_TMPDIR/src/man/"
 	sed 's/^	{ "wait",.*/&\n	{ "zzznew",   builtin_wait,     0 },/' "$TOP/builtins/builtin.c" > "$BATS_TEST_TMPDIR/src/builtins/builtin.c"
