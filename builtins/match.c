@@ -233,7 +233,7 @@ int builtin_match(struct stage *st, int argc, char **argv)
 		case 'i': m.o.flags |= REGEX_CASELESS; break;
 		case 'm':
 			if (!parse_long(op.arg, &m.o.max) || m.o.max < 0) {
-				stage_error(st, "match: -m: bad number: %s", op.arg);
+				status = builtin_usage(st, "match", "-m: bad number: %s", op.arg);
 				goto out;
 			}
 			break;

@@ -476,20 +476,20 @@ static int parse_options(struct stage *st, int argc, char **argv, struct read_op
 			case 'n':
 			case 'N':
 				if (!parse_count(val, &o->limit)) {
-					stage_error(st, "read: %s: invalid number", val);
+					builtin_usage(st, "read", "%s: invalid number", val);
 					return -2;
 				}
 				o->exact = *p == 'N';
 				break;
 			case 't':
 				if (!parse_timeout(val, o)) {
-					stage_error(st, "read: %s: invalid timeout specification", val);
+					builtin_usage(st, "read", "%s: invalid timeout specification", val);
 					return -2;
 				}
 				break;
 			case 'u':
 				if (!parse_count(val, &n) || n > INT_MAX) {
-					stage_error(st, "read: %s: invalid file descriptor specification", val);
+					builtin_usage(st, "read", "%s: invalid file descriptor specification", val);
 					return -2;
 				}
 				o->vfd = (int)n;

@@ -154,6 +154,8 @@ table_names() {
 	umask -x|-x: invalid option
 	ulimit -y|-y: invalid option
 	fc -z|-z: invalid option
+	read -n x v|x: invalid number
+	match -m x a|-m: bad number: x
 	EOF2
 }
 

@@ -320,7 +320,7 @@ printf "ok\n%sb\n" "$a$a$a" | match "(a+)+\$"'
 	run conch -c 'match -m x a b'
 	unlocate
 	assert_failure 2
-	assert_output 'conch: match: -m: bad number: x'
+	assert_output $'conch: match: -m: bad number: x\ntry \'help match\''
 	run conch -c 'match -m'
 	unlocate
 	assert_failure 2
