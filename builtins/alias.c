@@ -59,8 +59,7 @@ int builtin_alias(struct stage *st, int argc, char **argv)
 		}
 		for (const char *p = argv[i] + 1; *p; p++) {
 			if (*p != 'p') {
-				stage_error(st, "alias: -%c: invalid option", *p);
-				stage_error(st, "alias: usage: alias [-p] [name[=value]...]");
+				builtin_usage_error(st, "alias", argv[i], *p);
 				return 2;
 			}
 			command = true;

@@ -6,7 +6,7 @@ int builtin_break(struct stage *st, int argc, char **argv)
 {
 	long n = 1;
 	if (argc > 2) {
-		stage_error(st, "break: too many arguments");
+		builtin_usage(st, "break", "too many arguments");
 		return 2;
 	}
 	if (argc == 2 && (!parse_long(argv[1], &n) || n < 1)) {

@@ -1,6 +1,8 @@
 /* builtin.c: the one sorted table of builtins, lookup, and helpers shared by builtins */
 #include <assert.h>
 #include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,8 +18,8 @@
  */
 static const struct builtin table[] = {
 	{ ".",        builtin_dot,      BUILTIN_SPECIAL },
-	{ ":",        builtin_colon,    BUILTIN_SPECIAL },
-	{ "[",        builtin_test,     0 },
+	{ ":",        builtin_colon,    BUILTIN_SPECIAL | BUILTIN_LITERAL },
+	{ "[",        builtin_test,     BUILTIN_LITERAL },
 	{ "alias",    builtin_alias,    0 },
 	{ "bg",       builtin_bg,       0 },
 	{ "break",    builtin_break,    BUILTIN_SPECIAL },
@@ -26,24 +28,25 @@ static const struct builtin table[] = {
 	{ "command",  builtin_command,  0 },
 	{ "continue", builtin_continue, BUILTIN_SPECIAL },
 	{ "disown",   builtin_disown,   0 },
-	{ "echo",     builtin_echo,     0 },
+	{ "echo",     builtin_echo,     BUILTIN_LITERAL },
 	{ "eval",     builtin_eval,     BUILTIN_SPECIAL },
 	{ "exec",     builtin_exec,     BUILTIN_SPECIAL },
 	{ "exit",     builtin_exit,     BUILTIN_SPECIAL },
 	{ "export",   builtin_export,   BUILTIN_SPECIAL | BUILTIN_DECL },
-	{ "false",    builtin_false,    0 },
+	{ "false",    builtin_false,    BUILTIN_LITERAL },
 	{ "fc",       builtin_fc,       0 },
 	{ "fg",       builtin_fg,       0 },
 	{ "getopts",  builtin_getopts,  0 },
 	{ "halfclose", builtin_halfclose, 0 },
 	{ "hash",     builtin_hash,     0 },
+	{ "help",     builtin_help,     0 },
 	{ "history",  builtin_history,  0 },
 	{ "jobs",     builtin_jobs,     0 },
 	{ "kill",     builtin_kill,     0 },
 	{ "local",    builtin_local,    BUILTIN_DECL },
 	{ "lock",     builtin_lock,     0 },
 	{ "match",    builtin_match,    0 },
-	{ "printf",   builtin_printf,   0 },
+	{ "printf",   builtin_printf,   BUILTIN_LITERAL },
 	{ "pwd",      builtin_pwd,      0 },
 	{ "read",     builtin_read,     0 },
 	{ "readonly", builtin_readonly, BUILTIN_SPECIAL | BUILTIN_DECL },
@@ -52,11 +55,11 @@ static const struct builtin table[] = {
 	{ "shift",    builtin_shift,    BUILTIN_SPECIAL },
 	{ "source",   builtin_dot,      BUILTIN_SPECIAL },   /* bash's name for . */
 	{ "subst",    builtin_subst,    0 },
-	{ "test",     builtin_test,     0 },
+	{ "test",     builtin_test,     BUILTIN_LITERAL },
 	{ "thread",   builtin_thread,   0 },
 	{ "times",    builtin_times,    BUILTIN_SPECIAL },
 	{ "trap",     builtin_trap,     BUILTIN_SPECIAL },
-	{ "true",     builtin_true,     0 },
+	{ "true",     builtin_true,     BUILTIN_LITERAL },
 	{ "type",     builtin_type,     0 },
 	{ "ulimit",   builtin_ulimit,   0 },
 	{ "umask",    builtin_umask,    0 },
@@ -67,6 +70,32 @@ static const struct builtin table[] = {
 };
 
 #define TABLE_LEN (sizeof table / sizeof table[0])
+
+int builtin_run(struct stage *st, const struct builtin *b, int argc, char **argv)
+{
+	if (argc > 1 && !(b->flags & BUILTIN_LITERAL) && strcmp(argv[1], "--help") == 0)
+		return builtin_help_print(st, b->name, false);
+	return b->fn(st, argc, argv);
+}
+
+int builtin_usage(struct stage *st, const char *name, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	stage_error(st, "%s: %s\ntry 'help %s'", name, msg, name);
+	return 2;
+}
+
+int builtin_usage_error(struct stage *st, const char *name, const char *arg, int c)
+{
+	if (c == 0 || (arg[0] != '\0' && arg[1] == c && arg[2] == '\0') ||
+	    strncmp(arg, "--", 2) == 0)
+		return builtin_usage(st, name, "%s: invalid option", arg);
+	return builtin_usage(st, name, "%s: invalid option %c%c", arg, arg[0], c);
+}
 
 static int cmp_name(const void *key, const void *elem)
 {
@@ -101,6 +130,9 @@ void builtin_check_table(void)
 	for (size_t i = 1; i < TABLE_LEN; i++)
 		assert(strcmp(table[i - 1].name, table[i].name) < 0);
 	assert(builtin_options_check());
+	assert(builtin_help_len == TABLE_LEN);
+	for (size_t i = 0; i < TABLE_LEN; i++)
+		assert(strcmp(builtin_help_table[i].name, table[i].name) == 0);
 #endif
 }
 

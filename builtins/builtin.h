@@ -11,8 +11,10 @@
  * - read and write only through the stage (io_write, io_read, stage_error),
  *   never fds 0/1/2, stdio's stdout/stderr or printf;
  * - reach shared state only through state.h / stage.h;
- * - report usage errors as "conch: NAME: what" and return 2 (1 for
- *   ordinary failures), as dash and bash do.
+ * - report usage errors through builtin_usage / builtin_usage_error, which
+ *   return 2 (1 is for ordinary failures), as dash and bash do.
+ * They are called through builtin_run, which answers `NAME --help` for all
+ * but the BUILTIN_LITERAL ones.
  * exec.c flushes the stage's output after each builtin and turns a write
  * error into the status (141 for EPIPE).
  */
@@ -28,6 +30,8 @@ enum {
 	                              non-interactive shell, assignments persist */
 	BUILTIN_DECL    = 1 << 1,  /* export/readonly/local: NAME=value args are
 	                              assignment words (no field splitting) */
+	BUILTIN_LITERAL = 1 << 2,  /* echo, printf, test, [, :, true, false:
+	                              POSIX has them take `--help` as an operand */
 };
 
 struct builtin {
@@ -40,6 +44,38 @@ struct builtin {
 const struct builtin *builtin_find(const char *name);
 /* The table, sorted by name, and its length (for type, completion, tests). */
 const struct builtin *builtin_table(size_t *n);
+
+/* Runs builtin b with argv (argv[0] its name): `NAME --help` prints what
+ * `help NAME` does, status 0, unless b is BUILTIN_LITERAL. Every caller of a
+ * builtin goes through here. */
+int builtin_run(struct stage *st, const struct builtin *b, int argc, char **argv);
+
+/* The text of `help` (help-text.c, written by man/gen-help from man/conch.1):
+ * one row per name of the table, sorted the same way. */
+struct builtin_help {
+	const char *name;
+	const char *summary;   /* the first sentence, for the list */
+	const char *synopsis;  /* lines ending in \n */
+	const char *text;      /* synopsis and description, lines ending in \n */
+};
+extern const struct builtin_help builtin_help_table[];
+extern const size_t builtin_help_len;
+/* NULL-terminated: the .Sh sections of conch-tutorial.7 and of conch.1 */
+extern const char *const builtin_help_lessons[];
+extern const char *const builtin_help_sections[];
+/* The help row of a builtin's name; NULL if none (help.c). */
+const struct builtin_help *builtin_help_find(const char *name);
+/* Writes `help NAME` on the stage's stdout; 0, or 1 after a message. */
+int builtin_help_print(struct stage *st, const char *name, bool synopsis_only);
+
+/* A usage error of builtin `name`: "conch: NAME: MESSAGE" and a last line
+ * "try 'help NAME'" on the stage's stderr. Returns 2. */
+int builtin_usage(struct stage *st, const char *name, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* The usage error for an unknown option: arg is the argument as given, c the
+ * letter in it that is unknown (0: arg as a whole, such as --foo). "conch: cd:
+ * -x: invalid option", or "conch: cd: -Lx: invalid option -x" (+ for
+ * set's +x). Returns 2. */
+int builtin_usage_error(struct stage *st, const char *name, const char *arg, int c);
 
 /* Helpers shared by several builtins (builtin.c). */
 /* Parses an exit-status-like number 0..255 for exit/return; false if invalid. */
@@ -108,6 +144,7 @@ builtin_fn builtin_fc;
 builtin_fn builtin_getopts;
 builtin_fn builtin_halfclose;
 builtin_fn builtin_hash;
+builtin_fn builtin_help;
 builtin_fn builtin_history;
 builtin_fn builtin_jobs;
 builtin_fn builtin_kill;

@@ -22,8 +22,7 @@ int builtin_builtin(struct stage *st, int argc, char **argv)
 
 	if (i < argc && argv[i][0] == '-' && argv[i][1] != '\0') {
 		if (strcmp(argv[i], "--") != 0) {
-			stage_error(st, "builtin: %s: invalid option", argv[i]);
-			stage_error(st, "builtin: usage: builtin [name [argument...]]");
+			builtin_usage_error(st, "builtin", argv[i], 0);
 			return 2;
 		}
 		i++;
@@ -36,7 +35,7 @@ int builtin_builtin(struct stage *st, int argc, char **argv)
 		return 1;
 	}
 	st->soft_special++;
-	int status = b->fn(st, argc - i, argv + i);
+	int status = builtin_run(st, b, argc - i, argv + i);
 	st->soft_special--;
 	return status;
 }

@@ -120,8 +120,7 @@ int builtin_cd(struct stage *st, int argc, char **argv)
 			if (*p == 'L' || *p == 'P') {
 				physical = *p == 'P';
 			} else if (*p != 'e') {
-				stage_error(st, "cd: -%c: invalid option", *p);
-				stage_error(st, "cd: usage: cd [-L | -P] [directory]");
+				builtin_usage_error(st, "cd", argv[i], *p);
 				status = 2;
 				goto out;
 			}

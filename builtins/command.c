@@ -87,7 +87,7 @@ int builtin_command(struct stage *st, int argc, char **argv)
 			case 'V': describe = verbose = true; break;
 			case 'p': default_path = true; break;
 			default:
-				stage_error(st, "command: -%c: invalid option", *p);
+				builtin_usage_error(st, "command", argv[i], *p);
 				return 2;
 			}
 		}

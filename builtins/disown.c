@@ -32,8 +32,7 @@ int builtin_disown(struct stage *st, int argc, char **argv)
 			} else if (*o == 'r') {
 				running = true;
 			} else {
-				stage_error(st, "disown: -%c: invalid option", *o);
-				stage_error(st, "disown: usage: disown [-h] [-a | -r] [JOB...]");
+				builtin_usage_error(st, "disown", argv[i], *o);
 				return 2;
 			}
 		}

@@ -20,7 +20,7 @@ int builtin_dot(struct stage *st, int argc, char **argv)
 	if (argc > 1 && strcmp(argv[1], "--") == 0)
 		first = 2;
 	if (first >= argc) {
-		stage_error(st, "%s: filename argument required", argv[0]);
+		builtin_usage(st, argv[0], "a FILE is needed");
 		return 2;
 	}
 	const char *name = argv[first];

@@ -8,7 +8,7 @@ int builtin_exit(struct stage *st, int argc, char **argv)
 	 * from before the trap */
 	int status = st->in_trap ? st->trap_status : st->status;
 	if (argc > 2) {
-		stage_error(st, "exit: too many arguments");
+		builtin_usage(st, "exit", "too many arguments");
 		return 2;
 	}
 	if (argc == 2 && !builtin_status_arg(argv[1], &status)) {

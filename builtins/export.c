@@ -72,7 +72,7 @@ int builtin_declare(struct stage *st, int argc, char **argv, unsigned flag, cons
 			else if (*p == 'n' && flag == VAR_EXPORT)
 				unexport = true;
 			else {
-				stage_error(st, "%s: -%c: invalid option", argv[0], *p);
+				builtin_usage_error(st, argv[0], argv[i], *p);
 				return builtin_fatal(st, 2);
 			}
 		}

@@ -183,14 +183,13 @@ int builtin_fc(struct stage *st, int argc, char **argv)
 				} else if (i + 1 < argc) {
 					editor = argv[++i];
 				} else {
-					stage_error(st, "fc: -e: option requires an argument");
+					builtin_usage(st, "fc", "-e: option requires an argument");
 					return 2;
 				}
 				p += strlen(p) - 1;
 				break;
 			default:
-				stage_error(st, "fc: -%c: invalid option", *p);
-				stage_error(st, "fc: usage: fc [-e ename] [-nlr] [first] [last] or fc -s [pat=rep] [command]");
+				builtin_usage_error(st, "fc", argv[i], *p);
 				return 2;
 			}
 		}

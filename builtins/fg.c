@@ -18,8 +18,7 @@ int builtin_fg(struct stage *st, int argc, char **argv)
 	if (i < argc && argv[i][0] == '-' && argv[i][1] == '-' && argv[i][2] == '\0')
 		i++;
 	if (argc - i > 1) {
-		stage_error(st, "fg: usage: fg [JOB]");
-		return 2;
+		return builtin_usage(st, "fg", "%s: one JOB at most", argv[i + 1]);
 	}
 	if (!st->main_thread || !jobctl_sync()) {
 		stage_error(st, "fg: no job control");

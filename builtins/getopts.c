@@ -59,8 +59,7 @@ static int set_int(struct stage *st, const char *name, long v)
 int builtin_getopts(struct stage *st, int argc, char **argv)
 {
 	if (argc < 3) {
-		stage_error(st, "getopts: usage: getopts optstring name [arg...]");
-		return 2;
+		return builtin_usage(st, "getopts", "an OPTSTRING and a NAME are needed");
 	}
 	const char *optstring = argv[1], *name = argv[2];
 	if (!is_name(name)) {

@@ -15,7 +15,7 @@ int builtin_hash(struct stage *st, int argc, char **argv)
 			break;
 		}
 		if (strcmp(argv[i], "-r") != 0) {
-			stage_error(st, "hash: %s: invalid option", argv[i]);
+			builtin_usage_error(st, "hash", argv[i], 0);
 			return 2;
 		}
 		path_forget(NULL);

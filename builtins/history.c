@@ -53,9 +53,6 @@ int builtin_history(struct stage *st, int argc, char **argv)
 		return 0;
 	}
 	if (a[0] == '-' && a[1] && strcmp(a, "-c") != 0 && strcmp(a, "-d") != 0 && !parse_long(a, &n))
-		stage_error(st, "history: %s: invalid option", a);
-	else
-		stage_error(st, "history: %s: invalid arguments", a);
-	stage_error(st, "history: usage: history [-c] [-d offset] [n]");
-	return 2;
+		return builtin_usage_error(st, "history", a, 0);
+	return builtin_usage(st, "history", "%s: invalid arguments", a);
 }

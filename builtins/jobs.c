@@ -29,8 +29,7 @@ int builtin_jobs(struct stage *st, int argc, char **argv)
 			} else if (*o == 'p') {
 				pids = true;
 			} else {
-				stage_error(st, "jobs: -%c: invalid option", *o);
-				stage_error(st, "jobs: usage: jobs [-l | -p] [JOB...]");
+				builtin_usage_error(st, "jobs", argv[i], *o);
 				return 2;
 			}
 		}

@@ -47,8 +47,7 @@ static bool all_digits(const char *s)
 
 static int usage(struct stage *st)
 {
-	stage_error(st, "kill: usage: kill [-s sig | -n num | -sig] pid... or kill -l | -L [status]");
-	return 2;
+	return builtin_usage(st, "kill", "a PID or JOB is needed");
 }
 
 /* kill -L: the numbered table of bash's kill -L. */

@@ -63,8 +63,7 @@ int builtin_lock(struct stage *st, int argc, char **argv)
 	if (i < argc && strcmp(argv[i], "--") == 0)
 		i++;
 	if (i >= argc || argv[i][0] == '\0') {
-		stage_error(st, "lock: usage: lock NAME [COMMAND [ARG...]]");
-		return 2;
+		return builtin_usage(st, "lock", i >= argc ? "a NAME is needed" : "the NAME is empty");
 	}
 	const char *name = argv[i];
 	int status = take(st, name);

@@ -40,8 +40,7 @@ static const char match_tab[] = "\t";
 
 static int match_usage(struct stage *st)
 {
-	stage_error(st, "match: usage: match [-cinopqvx] [-m N] [-e PATTERN | PATTERN] [STRING...]");
-	return 2;
+	return builtin_usage(st, "match", "a PATTERN is needed");
 }
 
 /* Writes what -o or -p prints for subject s: every non-empty match, or its
@@ -234,7 +233,7 @@ int builtin_match(struct stage *st, int argc, char **argv)
 		case 'i': m.o.flags |= REGEX_CASELESS; break;
 		case 'm':
 			if (!parse_long(op.arg, &m.o.max) || m.o.max < 0) {
-				stage_error(st, "match: -m: bad number: %s", op.arg);
+				status = builtin_usage(st, "match", "-m: bad number: %s", op.arg);
 				goto out;
 			}
 			break;
@@ -244,8 +243,8 @@ int builtin_match(struct stage *st, int argc, char **argv)
 		case 'q': m.o.quiet = true; break;
 		case 'v': m.o.invert = true; break;
 		case 'x': m.o.flags |= REGEX_WHOLE; break;
-		default:
-			status = match_usage(st);
+		default:   /* regex_opts_next said why */
+			status = 2;
 			goto out;
 		}
 	}

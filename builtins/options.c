@@ -21,6 +21,7 @@ static const struct {
 	{ "export",   "-n -p" },
 	{ "fc",       "-e -l -n -r -s" },
 	{ "hash",     "-r" },
+	{ "help",     "-s" },
 	{ "history",  "-c -d" },
 	{ "jobs",     "-l -p" },
 	{ "kill",     "-L -l -n -s" },

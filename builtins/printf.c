@@ -478,8 +478,7 @@ int builtin_printf(struct stage *st, int argc, char **argv)
 	if (i < argc && strncmp(argv[i], "-v", 2) == 0) {
 		var = argv[i][2] ? argv[i] + 2 : argv[++i];
 		if (var == NULL) {
-			stage_error(st, "printf: -v: option requires an argument");
-			goto usage;
+			return builtin_usage(st, "printf", "-v: option requires an argument");
 		}
 		if (!is_name(var)) {
 			stage_error(st, "printf: '%s': not a valid identifier", var);
@@ -490,7 +489,7 @@ int builtin_printf(struct stage *st, int argc, char **argv)
 	if (i < argc && strcmp(argv[i], "--") == 0)
 		i++;
 	if (i >= argc)
-		goto usage;
+		return builtin_usage(st, "printf", "a FORMAT is needed");
 	const char *format = argv[i];
 	p.args = argv + i + 1;
 	p.nargs = argc - i - 1;
@@ -528,7 +527,4 @@ out:
 	sbuf_free(&p.out);
 	builtin_tz_free(p.tz);
 	return p.status;
-usage:
-	stage_error(st, "printf: usage: printf [-v name] format [argument...]");
-	return 2;
 }

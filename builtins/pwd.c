@@ -26,8 +26,7 @@ int builtin_pwd(struct stage *st, int argc, char **argv)
 			if (*p == 'L' || *p == 'P') {
 				physical = *p == 'P';
 			} else {
-				stage_error(st, "pwd: -%c: invalid option", *p);
-				stage_error(st, "pwd: usage: pwd [-L | -P]");
+				builtin_usage_error(st, "pwd", argv[i], *p);
 				status = 2;
 				goto out;
 			}

@@ -483,7 +483,7 @@ static bool parse_timeout(const char *s, struct read_opts *o)
 }
 
 /* Parses the options into o; returns the index of the first name, or after
- * a message -1 (the usage should follow) or -2 (a bad option argument). */
+ * a message -2 (a usage error or a bad option argument). */
 static int parse_options(struct stage *st, int argc, char **argv, struct read_opts *o)
 {
 	int i = 1;
@@ -496,14 +496,14 @@ static int parse_options(struct stage *st, int argc, char **argv, struct read_op
 				continue;
 			}
 			if (!strchr("dnNptu", *p)) {
-				stage_error(st, "read: -%c: invalid option", *p);
-				return -1;
+				builtin_usage_error(st, "read", argv[i], *p);
+				return -2;
 			}
 			const char *val = p[1] ? p + 1 : argv[++i];
 			long n;
 			if (val == NULL) {
-				stage_error(st, "read: -%c: option requires an argument", *p);
-				return -1;
+				builtin_usage(st, "read", "-%c: option requires an argument", *p);
+				return -2;
 			}
 			switch (*p) {
 			case 'p':
@@ -515,20 +515,20 @@ static int parse_options(struct stage *st, int argc, char **argv, struct read_op
 			case 'n':
 			case 'N':
 				if (!parse_count(val, &o->limit)) {
-					stage_error(st, "read: %s: invalid number", val);
+					builtin_usage(st, "read", "%s: invalid number", val);
 					return -2;
 				}
 				o->exact = *p == 'N';
 				break;
 			case 't':
 				if (!parse_timeout(val, o)) {
-					stage_error(st, "read: %s: invalid timeout specification", val);
+					builtin_usage(st, "read", "%s: invalid timeout specification", val);
 					return -2;
 				}
 				break;
 			case 'u':
 				if (!parse_count(val, &n) || n > INT_MAX) {
-					stage_error(st, "read: %s: invalid file descriptor specification", val);
+					builtin_usage(st, "read", "%s: invalid file descriptor specification", val);
 					return -2;
 				}
 				o->vfd = (int)n;
@@ -551,8 +551,6 @@ int builtin_read(struct stage *st, int argc, char **argv)
 	int status = 0, rfd = -1;
 
 	int i = parse_options(st, argc, argv, &o);
-	if (i == -1)
-		goto usage;
 	if (i < 0) {
 		status = 2;
 		goto out;
@@ -636,9 +634,4 @@ out:
 	sbuf_free(&l.text);
 	sbuf_free(&l.quoted);
 	return status;
-usage:
-	stage_error(st, "read: usage: read [-rs] [-d delim] [-n nchars] [-N nchars] "
-	            "[-p prompt] [-t timeout] [-u fd] [name...]");
-	status = 2;
-	goto out;
 }

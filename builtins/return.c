@@ -6,7 +6,7 @@ int builtin_return(struct stage *st, int argc, char **argv)
 {
 	int status = st->status;
 	if (argc > 2) {
-		stage_error(st, "return: too many arguments");
+		builtin_usage(st, "return", "too many arguments");
 		return 2;
 	}
 	if (argc == 2 && !builtin_status_arg(argv[1], &status)) {

@@ -69,7 +69,7 @@ int builtin_set(struct stage *st, int argc, char **argv)
 				}
 				enum shopt o = state_opt_by_name(argv[++i]);
 				if (!settable(o)) {
-					stage_error(st, "set: %s: unknown option name", argv[i]);
+					builtin_usage(st, "set", "%s: unknown option name", argv[i]);
 					return builtin_fatal(st, 2);
 				}
 				state_opt_set(o, on);
@@ -82,7 +82,7 @@ int builtin_set(struct stage *st, int argc, char **argv)
 					found = true;
 				}
 			if (!found) {
-				stage_error(st, "set: %c%c: unknown option", a[0], *p);
+				builtin_usage_error(st, "set", a, *p);
 				return builtin_fatal(st, 2);
 			}
 		}

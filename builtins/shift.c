@@ -6,7 +6,7 @@ int builtin_shift(struct stage *st, int argc, char **argv)
 {
 	long n = 1;
 	if (argc > 2) {
-		stage_error(st, "shift: too many arguments");
+		builtin_usage(st, "shift", "too many arguments");
 		return builtin_fatal(st, 2);
 	}
 	if (argc == 2 && (!parse_long(argv[1], &n) || n < 0)) {

@@ -47,8 +47,7 @@ static const char subst_nl[] = "\n";
 
 static int subst_usage(struct stage *st)
 {
-	stage_error(st, "subst: usage: subst [-gi] [-e PATTERN | PATTERN] REPLACEMENT [STRING...]");
-	return 2;
+	return builtin_usage(st, "subst", "a PATTERN and a REPLACEMENT are needed");
 }
 
 static void subst_push(struct subst_repl *r, long group, size_t off, size_t len)
@@ -261,8 +260,8 @@ int builtin_subst(struct stage *st, int argc, char **argv)
 		case 'e': pattern = op.arg; break;
 		case 'g': sr.global = true; break;
 		case 'i': flags |= REGEX_CASELESS; break;
-		default:
-			status = subst_usage(st);
+		default:   /* regex_opts_next said why */
+			status = 2;
 			goto out;
 		}
 	}

@@ -53,8 +53,7 @@ int builtin_thread(struct stage *st, int argc, char **argv)
 	if (i < argc && strcmp(argv[i], "--") == 0)
 		i++;
 	if (i >= argc) {
-		stage_error(st, "thread: usage: thread COMMAND [ARG...]");
-		return 2;
+		return builtin_usage(st, "thread", "a COMMAND is needed");
 	}
 	io_flush(st);   /* what the caller wrote comes first */
 	struct thread_job *tj = xcalloc(1, sizeof *tj);

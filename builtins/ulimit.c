@@ -119,7 +119,7 @@ int builtin_ulimit(struct stage *st, int argc, char **argv)
 			else if (*p == 'a')
 				all = true;
 			else if ((l = find_limit(*p)) == NULL) {
-				stage_error(st, "ulimit: -%c: invalid option", *p);
+				builtin_usage_error(st, "ulimit", argv[i], *p);
 				return 2;
 			}
 		}
@@ -139,7 +139,7 @@ int builtin_ulimit(struct stage *st, int argc, char **argv)
 		return 0;
 	}
 	if (argc - i > 1) {
-		stage_error(st, "ulimit: too many arguments");
+		builtin_usage(st, "ulimit", "too many arguments");
 		return 2;
 	}
 

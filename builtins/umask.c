@@ -100,8 +100,7 @@ int builtin_umask(struct stage *st, int argc, char **argv)
 			break;
 		}
 		if (strcmp(argv[i], "-S") != 0) {
-			stage_error(st, "umask: %s: invalid option", argv[i]);
-			stage_error(st, "umask: usage: umask [-S] [mode]");
+			builtin_usage_error(st, "umask", argv[i], 0);
 			return 2;
 		}
 		sym = true;
@@ -116,7 +115,7 @@ int builtin_umask(struct stage *st, int argc, char **argv)
 		return 0;
 	}
 	if (argc - i > 1) {
-		stage_error(st, "umask: too many arguments");
+		builtin_usage(st, "umask", "too many arguments");
 		return 2;
 	}
 

@@ -19,8 +19,7 @@ int builtin_unalias(struct stage *st, int argc, char **argv)
 			break;
 		}
 		if (strcmp(argv[i], "-a") != 0) {
-			stage_error(st, "unalias: %s: invalid option", argv[i]);
-			stage_error(st, "unalias: usage: unalias -a | name...");
+			builtin_usage_error(st, "unalias", argv[i], 0);
 			return 2;
 		}
 		all = true;
@@ -30,8 +29,7 @@ int builtin_unalias(struct stage *st, int argc, char **argv)
 		return 0;
 	}
 	if (i == argc) {
-		stage_error(st, "unalias: usage: unalias -a | name...");
-		return 2;
+		return builtin_usage(st, "unalias", "-a or a NAME is needed");
 	}
 	for (; i < argc; i++) {
 		if (state_alias_unset(argv[i]) != 0) {

@@ -17,8 +17,7 @@ int builtin_unlock(struct stage *st, int argc, char **argv)
 	if (i < argc && strcmp(argv[i], "--") == 0)
 		i++;
 	if (i >= argc) {
-		stage_error(st, "unlock: usage: unlock NAME...");
-		return 2;
+		return builtin_usage(st, "unlock", "a NAME is needed");
 	}
 	for (; i < argc; i++)
 		if (locks_release(st, argv[i]) != 0) {

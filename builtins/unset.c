@@ -20,7 +20,7 @@ int builtin_unset(struct stage *st, int argc, char **argv)
 			else if (*p == 'v')
 				vars = true;
 			else {
-				stage_error(st, "unset: -%c: invalid option", *p);
+				builtin_usage_error(st, "unset", argv[i], *p);
 				return builtin_fatal(st, 2);
 			}
 		}

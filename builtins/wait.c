@@ -38,7 +38,7 @@ int builtin_wait(struct stage *st, int argc, char **argv)
 	if (i < argc && strcmp(argv[i], "--") == 0) {
 		i++;
 	} else if (i < argc && argv[i][0] == '-' && argv[i][1]) {
-		stage_error(st, "wait: %s: invalid option", argv[i]);
+		builtin_usage_error(st, "wait", argv[i], 0);
 		return 2;
 	}
 	if (i == argc) {

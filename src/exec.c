@@ -281,7 +281,7 @@ static int run_builtin(struct stage *st, const struct builtin *b, struct strvec 
 		return 1;
 	}
 	io_reset(st);
-	status = b->fn(st, (int)argv->n, argv->v);
+	status = builtin_run(st, b, (int)argv->n, argv->v);
 	status = finish_builtin_io(st, argv->v[0], status);
 	if ((!special || exec_cmd) && assigns->n)
 		stage_scope_pop(st);
@@ -659,7 +659,7 @@ int exec_command(struct stage *st, int argc, char **argv, bool default_path)
 	int status;
 	if (b) {
 		st->soft_special++;
-		status = b->fn(st, argc, av.v);
+		status = builtin_run(st, b, argc, av.v);
 		st->soft_special--;
 		status = finish_builtin_io(st, argv[0], status);
 	} else {

@@ -12,6 +12,7 @@
 
 #include "charset.h"
 #include "regex.h"
+#include "../builtins/builtin.h"
 
 /* Limits of one pcre2_match call. The match limit counts backtracking steps
  * (JIT and interpreter alike); at 5 million a catastrophic pattern gives up
@@ -307,7 +308,7 @@ int regex_opts_next(struct regex_opts *o, struct stage *st, const char *who,
 	char c = *o->next++;
 	const char *s = c == ':' ? NULL : strchr(spec, c);
 	if (!s) {
-		stage_error(st, "%s: -%c: unknown option", who, c);
+		builtin_usage_error(st, who, argv[o->ind - 1], c);
 		return '?';
 	}
 	if (s[1] == ':') {
@@ -316,7 +317,7 @@ int regex_opts_next(struct regex_opts *o, struct stage *st, const char *who,
 		} else if (o->ind < argc) {
 			o->arg = argv[o->ind++];
 		} else {
-			stage_error(st, "%s: -%c: needs an argument", who, c);
+			builtin_usage(st, who, "-%c: needs an argument", c);
 			return '?';
 		}
 		o->next = NULL;

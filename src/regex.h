@@ -142,8 +142,9 @@ struct regex_opts {
 
 /* Like getopt(3) with spec "cim:" (a ':' after a letter that takes an
  * argument), stopping at "--", "-" or the first word that is not an option.
- * Returns the letter, -1 at the end, or '?' after "conch: WHO: -X: unknown
- * option" / "conch: WHO: -X: needs an argument" on the stage's stderr. */
+ * Returns the letter, -1 at the end, or '?' after a usage error (see
+ * builtin_usage_error: "conch: WHO: -X: invalid option" / "conch: WHO: -X:
+ * needs an argument", then "try 'help WHO'") on the stage's stderr. */
 int regex_opts_next(struct regex_opts *o, struct stage *st, const char *who,
                     int argc, char **argv, const char *spec);
 

@@ -304,22 +304,23 @@ printf "ok\n%sb\n" "$a$a$a" | match "(a+)+\$"'
 
 @test "match: no pattern is a usage error" {
 	run conch -c 'match'
+	unlocate
 	assert_failure 2
-	assert_output --partial 'usage: match'
+	assert_output $'conch: match: a PATTERN is needed\ntry \'help match\''
 }
 
 @test "match: an unknown option is a usage error" {
 	run conch -c 'match -Z a b'
 	unlocate
 	assert_failure 2
-	assert_line --index 0 'conch: match: -Z: unknown option'
+	assert_output $'conch: match: -Z: invalid option\ntry \'help match\''
 }
 
 @test "match -m: needs a number" {
 	run conch -c 'match -m x a b'
 	unlocate
 	assert_failure 2
-	assert_output 'conch: match: -m: bad number: x'
+	assert_output $'conch: match: -m: bad number: x\ntry \'help match\''
 	run conch -c 'match -m'
 	unlocate
 	assert_failure 2

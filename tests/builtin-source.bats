@@ -63,5 +63,5 @@ setup() {
 	is_conch || skip "conch-specific: source (bash)"
 	run --separate-stderr conch -c 'command source; echo "st $?"'
 	assert_output 'st 2'
-	[[ "$stderr" == *"source: filename argument required"* ]]
+	[[ "$stderr" == *"source: a FILE is needed"$'\n'"try 'help source'" ]]
 }

@@ -366,7 +366,8 @@ lock L; echo got'
 
 @test "lock: usage errors" {
 	run -2 conch -c 'lock'
-	assert_output --partial 'usage'
+	assert_output --partial 'lock: a NAME is needed'
+	assert_line -n -1 "try 'help lock'"
 }
 
 @test "lock: a forked subshell starts with no locks held" {
@@ -481,7 +482,8 @@ echo $n'
 
 @test "thread: usage error without a command" {
 	run -2 conch -c 'thread'
-	assert_output --partial 'usage'
+	assert_output --partial 'thread: a COMMAND is needed'
+	assert_line -n -1 "try 'help thread'"
 }
 
 # --- Ctrl-C during a lock wait (interactive; tests/helpers/ptydrive) ----------

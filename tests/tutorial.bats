@@ -123,6 +123,7 @@ PAGE
 @test "tutorial: start-c" { example start-c; }
 @test "tutorial: start-script" { example start-script; }
 @test "tutorial: start-interactive" { example start-interactive; }
+@test "tutorial: start-help" { example start-help; }
 @test "tutorial: cmd-status" { example cmd-status; }
 @test "tutorial: cmd-pipeline" { example cmd-pipeline; }
 @test "tutorial: cmd-lists" { example cmd-lists; }
