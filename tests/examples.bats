@@ -182,11 +182,131 @@ tree/
 OUT
 }
 
+# --- ex-pool.sh --------------------------------------------------------------
+
+@test "ex-pool: checksums in the order given, totals added under a lock" {
+	for i in 1 2 3 4 5; do seq $((i * 1000)) > "f$i"; done
+	run ex ex-pool -j 3 f3 f1 f5 f2 f4
+	assert_success
+	assert_output - <<'OUT'
+2e57c67a8bbe706a08d6638ec67da02b67b3743ae7d35948cbcf8d1f45cae0a5  f3
+67d4ff71d43921d5739f387da09746f405e425b07d727e4c69d029461d1f051f  f1
+23f90f8b2c3a4b5f3b5e156339994afd5c2718b378aca6f0e17111f80a70d4ec  f5
+6251e5743b6fd6a7d606130bdf7c15077ce85ebd3a0fdee284d15a46df199e38  f2
+b5522725f65691de77d329f3124bb1ddcd70e4f201c7a0b6f841c6ee138c37c6  f4
+5 file(s), 69465 byte(s), 3 worker(s)
+OUT
+}
+
+@test "ex-pool: 60 files, 8 workers: every item taken once, no total lost" {
+	local i expect=
+	for i in $(seq 60); do
+		echo "$i" > "g$i"
+		expect="$expect$(sha256sum < "g$i" | cut -d' ' -f1)  g$i"$'\n'
+	done
+	run ex ex-pool -j 8 $(seq -f 'g%g' 60)
+	assert_success
+	assert_output "${expect}60 file(s), 171 byte(s), 8 worker(s)"
+}
+
+@test "ex-pool: an unreadable file is reported, the others done, status 1" {
+	printf 'x\n' > a
+	run --separate-stderr ex ex-pool -j 2 a nofile a
+	[ "$status" -eq 1 ]
+	[ "$output" = $'73cb3858a687a8494ca3323053016282f3dad39d42cf62ca4e79dda2aac7d9ac  a\n73cb3858a687a8494ca3323053016282f3dad39d42cf62ca4e79dda2aac7d9ac  a\n2 file(s), 4 byte(s), 2 worker(s)' ]
+	[ "$stderr" = 'ex-pool.sh: nofile: cannot read' ]
+}
+
+@test "ex-pool: usage errors, status 2" {
+	run --separate-stderr ex ex-pool
+	[ "$status" -eq 2 ]
+	[ "$stderr" = 'usage: ex-pool.sh [-j WORKERS] FILE...' ]
+	run --separate-stderr ex ex-pool -j 0 a
+	[ "$status" -eq 2 ]
+	[ "$stderr" = 'ex-pool.sh: -j: not a positive number: 0' ]
+}
+
+# --- ex-ci.sh ----------------------------------------------------------------
+
+# project: a small project for ex-ci.sh in ./proj, whose tests pass
+project() {
+	mkdir -p proj/tests
+	printf 'greet() { echo "hello, $1"; }\n' > proj/greet.sh
+	printf '. ./greet.sh\ngreet world\n' > proj/tests/greet.sh
+	printf 'hello, world\n' > proj/tests/greet.out
+	printf 'echo $((6 * 7))\n' > proj/tests/math.sh
+	printf '42\n' > proj/tests/math.out
+}
+
+# ci ARGS...: ex-ci.sh with the conch under test first in PATH
+ci() {
+	PATH=$(dirname "$CONCH"):$PATH TMPDIR=$BATS_TEST_TMPDIR/tmp ex ex-ci "$@"
+}
+
+@test "ex-ci: every step passes, the package holds the project, the work directory is gone" {
+	is_conch || skip "runs conch -n"
+	project
+	mkdir tmp
+	run --separate-stderr ci proj out.tar.gz
+	assert_success
+	[ "$output" = $'check: 1 script(s) parse\ntest: 2 test(s) pass\npackage: out.tar.gz, 5 file(s)\nci: passed' ]
+	[ "$stderr" = '' ]
+	[ "$(tar -tzf out.tar.gz | sort)" = $'./\n./greet.sh\n./tests/\n./tests/greet.out\n./tests/greet.sh\n./tests/math.out\n./tests/math.sh' ]
+	[ -z "$(ls tmp)" ]
+}
+
+@test "ex-ci: wrong output: the diff, then the failed step and diff's status" {
+	is_conch || skip "runs conch -n"
+	project
+	mkdir tmp
+	printf '41\n' > proj/tests/math.out
+	run --separate-stderr ci proj out.tar.gz
+	[ "$status" -eq 1 ]
+	assert_output $'check: 1 script(s) parse\n--- tests/math.out (expected)\n+++ tests/math.sh (actual output)\n@@ -1 +1 @@\n-41\n+42'
+	[ "$stderr" = 'ci: FAILED in step test (status 1)' ]
+	[ ! -e out.tar.gz ]
+	[ -z "$(ls tmp)" ]
+}
+
+@test "ex-ci: pipefail: a test that fails with the right output still fails the run" {
+	is_conch || skip "runs conch -n"
+	project
+	mkdir tmp
+	printf 'echo $((6 * 7)); exit 3\n' > proj/tests/math.sh
+	run --separate-stderr ci proj out.tar.gz
+	[ "$status" -eq 3 ]
+	[ "$output" = 'check: 1 script(s) parse' ]
+	[ "$stderr" = 'ci: FAILED in step test (status 3)' ]
+	[ -z "$(ls tmp)" ]
+}
+
+@test "ex-ci: set -e: a syntax error stops the run in step check" {
+	is_conch || skip "runs conch -n"
+	project
+	mkdir tmp
+	printf 'if true; then\n' > proj/broken.sh
+	run --separate-stderr ci proj out.tar.gz
+	[ "$status" -eq 2 ]
+	[ "$output" = '' ]
+	[[ $stderr == *broken.sh:* ]]
+	[ "${stderr##*$'\n'}" = 'ci: FAILED in step check (status 2)' ]
+	[ -z "$(ls tmp)" ]
+}
+
+@test "ex-ci: usage, status 2; a missing project, status 1" {
+	run --separate-stderr ex ex-ci proj
+	[ "$status" -eq 2 ]
+	[ "$stderr" = 'usage: ex-ci.sh PROJECT OUT.tar.gz' ]
+	run --separate-stderr ex ex-ci noproj out
+	[ "$status" -eq 1 ]
+	[ "$stderr" = $'ex-ci.sh: noproj: not a directory\nci: FAILED in step setup (status 1)' ]
+}
+
 # --- all of them -------------------------------------------------------------
 
-@test "every examples/tut-*.sh has tests here and a comment header" {
+@test "every examples/tut-*.sh and ex-*.sh has tests here and a comment header" {
 	local f name missing=
-	for f in "$EX"/tut-*.sh; do
+	for f in "$EX"/tut-*.sh "$EX"/ex-*.sh; do
 		name=${f##*/}
 		name=${name%.sh}
 		grep -q "^@test \"$name: " "$BATS_TEST_FILENAME" || missing="$missing $name"
