@@ -23,6 +23,16 @@ ex() {
 	"$CONCH" "$EX/$name.sh" "$@"
 }
 
+# wait_for FILE: waits (15 s at most) until FILE is not empty
+wait_for() {
+	local i=0
+	until [ -s "$1" ]; do
+		i=$((i + 1))
+		[ "$i" -le 300 ] || { echo "wait_for $1: timed out" >&2; return 1; }
+		sleep 0.05
+	done
+}
+
 # --- tut-wordfreq.sh -------------------------------------------------------
 
 @test "tut-wordfreq: totals survive the reading loop, top 5 words" {
@@ -300,6 +310,67 @@ ci() {
 	run --separate-stderr ex ex-ci noproj out
 	[ "$status" -eq 1 ]
 	[ "$stderr" = $'ex-ci.sh: noproj: not a directory\nci: FAILED in step setup (status 1)' ]
+}
+
+# --- ex-tailalert.sh ---------------------------------------------------------
+
+@test "ex-tailalert: follows the log as it grows, a line cut in two, stops after 3 alerts" {
+	: > app.log
+	ex ex-tailalert -n 3 -t 15 '(?<level>ERROR|CRIT):\s*(?<what>.*)' app.log > out 2> err 3>&- &
+	pid=$!
+	printf 'INFO: start\nERROR: disk full\n' >> app.log
+	# The first alert is out before the log grows again: it is followed.
+	wait_for out
+	printf 'CRIT: data' >> app.log
+	sleep 0.3
+	printf 'base down\nINFO: ok\nERROR: x\nERROR: not seen\n' >> app.log
+	wait "$pid"
+	assert_equal "$(cat out)" $'alert 1 [ERROR] disk full\nalert 2 [CRIT] database down\nalert 3 [ERROR] x'
+	assert_equal "$(cat err)" 'ex-tailalert.sh: 5 line(s), 3 alert(s); stopped: 3 alert(s)'
+}
+
+@test "ex-tailalert: stops at the sentinel line; a pattern without named groups" {
+	printf 'a\nerr 1\nEND\nerr 2\n' > log
+	run --separate-stderr ex ex-tailalert -t 15 -s END 'err' log
+	assert_success
+	[ "$output" = 'alert 1: err 1' ]
+	[ "$stderr" = 'ex-tailalert.sh: 3 line(s), 1 alert(s); stopped: sentinel at line 3' ]
+}
+
+@test "ex-tailalert: a log that stops growing: gives up after IDLE seconds, status 1" {
+	printf 'err 1\n' > log
+	SECONDS=0
+	run --separate-stderr timeout 30 "$CONCH" "$EX/ex-tailalert.sh" -t 0.5 err log
+	[ "$status" -eq 1 ]
+	[ "$SECONDS" -lt 10 ]
+	[ "$output" = 'alert 1: err 1' ]
+	[ "$stderr" = 'ex-tailalert.sh: 1 line(s), 1 alert(s); stopped: no new line for 0.5 s' ]
+}
+
+@test "ex-tailalert: -e skips what the log holds already" {
+	printf 'err old\n' > log
+	ex ex-tailalert -e -n 1 -t 15 err log > out 2> err 3>&- &
+	pid=$!
+	sleep 0.5
+	printf 'err new\n' >> log
+	wait "$pid"
+	[ "$(cat out)" = 'alert 1: err new' ]
+}
+
+@test "ex-tailalert: bad arguments, status 2; an unreadable log, status 1" {
+	run --separate-stderr ex ex-tailalert x
+	[ "$status" -eq 2 ]
+	[ "$stderr" = 'usage: ex-tailalert.sh [-e] [-n COUNT] [-s SENTINEL] [-t IDLE] PATTERN LOG' ]
+	run --separate-stderr ex ex-tailalert -t 1s x log
+	[ "$status" -eq 2 ]
+	[ "$stderr" = 'ex-tailalert.sh: -t: not a number of seconds: 1s' ]
+	: > log
+	run --separate-stderr ex ex-tailalert '(' log
+	[ "$status" -eq 2 ]
+	[[ $stderr == *'match: bad pattern at offset 1: missing closing parenthesis' ]]
+	run --separate-stderr ex ex-tailalert x nolog
+	[ "$status" -eq 1 ]
+	[ "$stderr" = 'ex-tailalert.sh: nolog: cannot read' ]
 }
 
 # --- all of them -------------------------------------------------------------
