@@ -430,6 +430,81 @@ unix_service() {
 	wait "$svc"
 }
 
+# --- net-chat.sh -------------------------------------------------------------
+
+@test "net-chat: two clients through the relay, each sees the other's lines and departure" {
+	server net-chat relay -t 15 0
+	port=$(port_of net-chat.err)
+	[ -n "$port" ]
+	printf 'hi bob\nbye\n' | ex net-chat join "127.0.0.1:$port" alice > alice 3>&- &
+	a=$!
+	# bob joins second: alice is being greeted meanwhile, bob waits in the queue
+	printf 'hello alice\nno newline' | ex net-chat join "127.0.0.1:$port" bob > bob 3>&- &
+	b=$!
+	wait "$a"
+	wait "$b"
+	finish
+	# Who connected first decides only the relay's log, never what each sees.
+	assert_equal "$(cat alice)" $'*** bob is here\nbob: hello alice\nbob: no newline\n*** bob left'
+	assert_equal "$(cat bob)" $'*** alice is here\nalice: hi bob\nalice: bye\n*** alice left'
+	assert_equal "$(sed -e 1d -e 's/alice\|bob/X/' net-chat.err)" $'net-chat.sh: X joined\nnet-chat.sh: X joined\nnet-chat.sh: both left'
+}
+
+@test "net-chat: a client keeps sending after the other has left; over a Unix socket" {
+	server net-chat relay -t 15 "$PWD/chat.sock"
+	[ "$(np wait net-chat.err)" = "net-chat.sh: listening on $PWD/chat.sock" ]
+	ex net-chat join "$PWD/chat.sock" quiet < /dev/null > quiet 3>&- &
+	q=$!
+	# quiet sends nothing and leaves at once; talker's line still reaches it.
+	run ex net-chat join "$PWD/chat.sock" talker <<< 'anyone?'
+	assert_success
+	assert_output $'*** quiet is here\n*** quiet left'
+	wait "$q"
+	finish
+	assert_equal "$(cat quiet)" $'*** talker is here\ntalker: anyone?\n*** talker left'
+	[ ! -e chat.sock ]
+}
+
+@test "net-chat: a relay nobody joins gives up after -t seconds: conch's message, status 1" {
+	SECONDS=0
+	run --separate-stderr timeout 30 "$CONCH" "$EX/net-chat.sh" relay -t 1 0
+	[ "$status" -eq 1 ]
+	[ "$SECONDS" -lt 10 ]
+	[ "$output" = '' ]
+	[[ ${stderr%%$'\n'*} =~ ^net-chat.sh:\ listening\ on\ port\ [0-9]+$ ]]
+	[[ $stderr == *$'\n'"conch: $EX/net-chat.sh:"*': @:0: no connection before CONCH_ACCEPT_TIMEOUT' ]]
+}
+
+@test "net-chat: one client, and the second never comes: status 1, the first told by end of file" {
+	server net-chat relay -t 1 0
+	port=$(port_of net-chat.err)
+	run ex net-chat join "127.0.0.1:$port" alone < /dev/null
+	assert_success
+	assert_output ''
+	run wait "$server_pid"
+	[ "$status" -eq 1 ]
+	grep -q 'no connection before CONCH_ACCEPT_TIMEOUT' net-chat.err
+}
+
+@test "net-chat: join with no relay: connection refused, status 1" {
+	port=$("$NETPEER" freeport)
+	SECONDS=0
+	run --separate-stderr timeout 30 "$CONCH" "$EX/net-chat.sh" join "127.0.0.1:$port" me < /dev/null
+	[ "$status" -eq 1 ]
+	[ "$SECONDS" -lt 10 ]
+	[ "$output" = '' ]
+	[[ $stderr == "conch: $EX/net-chat.sh:"*": @127.0.0.1:$port: connection refused" ]]
+}
+
+@test "net-chat: usage errors, status 2" {
+	run --separate-stderr ex net-chat talk
+	[ "$status" -eq 2 ]
+	[ "${stderr%%$'\n'*}" = 'usage: net-chat.sh relay [-t SECS] PORT|ADDR:PORT|PATH' ]
+	run --separate-stderr ex net-chat relay 'a b'
+	[ "$status" -eq 2 ]
+	[ "$stderr" = 'net-chat.sh: a b: not a port, address or path' ]
+}
+
 # --- all of them -------------------------------------------------------------
 
 @test "every examples/net-*.sh has tests here and a comment header" {
