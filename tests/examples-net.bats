@@ -52,6 +52,19 @@ finish() {
 	wait "$server_pid" || { echo "server exited $?: $(cat ./*.err)" >&2; return 1; }
 }
 
+# no_peer NAME ARGS...: runs examples/NAME.sh with CONCH_ACCEPT_TIMEOUT=1
+# and nobody coming; checks that it failed with conch's message, status 1,
+# in well under the 30 s of the safety net
+no_peer() {
+	local name=$1
+	shift
+	SECONDS=0
+	run --separate-stderr env CONCH_ACCEPT_TIMEOUT=1 timeout 30 "$CONCH" "$EX/$name.sh" "$@"
+	[ "$status" -eq 1 ]
+	[ "$SECONDS" -lt 10 ]
+	[[ $stderr == *"conch: $EX/$name.sh:"*": no connection before CONCH_ACCEPT_TIMEOUT"* ]]
+}
+
 # digest FILE: "SHA256 SIZE", as net-sendfile.sh prints it
 digest() {
 	echo "$(sha256sum < "$1" | cut -d' ' -f1) $(wc -c < "$1")"
@@ -120,6 +133,14 @@ digest() {
 	[[ $stderr == *'net-sendfile.sh: 127.0.0.1:'"$port"': no answer from the receiver' ]]
 }
 
+@test "net-sendfile: recv with no sender gives up after CONCH_ACCEPT_TIMEOUT: status 1" {
+	no_peer net-sendfile recv 0 got
+	[ "$output" = '' ]
+	[[ ${stderr%%$'\n'*} =~ ^net-sendfile.sh:\ listening\ on\ port\ [0-9]+$ ]]
+	[[ $stderr == *': @:0: no connection before CONCH_ACCEPT_TIMEOUT' ]]
+	[ ! -e got ]
+}
+
 @test "net-sendfile: usage errors, status 2; a missing file, status 1" {
 	run --separate-stderr ex net-sendfile push x y
 	[ "$status" -eq 2 ]
@@ -177,6 +198,13 @@ digest() {
 	assert_output ''
 	finish
 	[ ! -e echo.sock ]
+}
+
+@test "net-echo: nobody comes: gives up after CONCH_ACCEPT_TIMEOUT, status 1" {
+	no_peer net-echo "$PWD/e.sock"
+	[ "$output" = '' ]
+	assert_equal "$stderr" "net-echo.sh: listening on $PWD/e.sock"$'\n'"conch: $EX/net-echo.sh:65: @:$PWD/e.sock: no connection before CONCH_ACCEPT_TIMEOUT"
+	[ ! -e e.sock ]
 }
 
 @test "net-echo: bad arguments, status 2" {
@@ -335,6 +363,13 @@ OUT
 		[ "$(head -n 1 "reply$i")" = $'HTTP/1.0 200 OK\r' ]
 	done
 	[ "$(sed 1d net-http.err | sort)" = $'net-http.sh: GET /1 200 153\nnet-http.sh: GET /2 200 153\nnet-http.sh: GET /3 200 153' ]
+}
+
+@test "net-http: no request comes: gives up after CONCH_ACCEPT_TIMEOUT, status 1" {
+	no_peer net-http -p 0
+	[ "$output" = '' ]
+	[[ ${stderr%%$'\n'*} =~ ^net-http.sh:\ listening\ on\ port\ [0-9]+$ ]]
+	[[ $stderr == *': @:0: no connection before CONCH_ACCEPT_TIMEOUT' ]]
 }
 
 @test "net-http: bad arguments, status 2; DIR must exist, status 1" {
@@ -503,6 +538,34 @@ unix_service() {
 	run --separate-stderr ex net-chat relay 'a b'
 	[ "$status" -eq 2 ]
 	[ "$stderr" = 'net-chat.sh: a b: not a port, address or path' ]
+}
+
+@test "net-unixclient: a server that accepts and never answers: given up after -t, status 1" {
+	timeout 20 "$NETPEER" listen -t 10 -u "$PWD/mute.sock" portfile > /dev/null 2>&1 3>&- &
+	peer=$!
+	np wait portfile > /dev/null
+	SECONDS=0
+	run --separate-stderr timeout 30 "$CONCH" "$EX/net-unixclient.sh" -t 1 mute.sock
+	[ "$status" -eq 1 ]
+	[ "$SECONDS" -lt 5 ]
+	[ "$output" = '' ]
+	[ "$stderr" = 'net-unixclient.sh: ./mute.sock: no reply' ]
+	kill "$peer" 2> /dev/null || :
+	wait "$peer" || :
+}
+
+@test "net-unixclient: a stale socket file that nothing listens on: connection refused, status 1" {
+	timeout 20 "$NETPEER" listen -t 5 -u "$PWD/gone.sock" portfile > /dev/null 2>&1 3>&- &
+	peer=$!
+	np wait portfile > /dev/null
+	# A copy of a socket file is a socket file that nothing is bound to.
+	cp -a gone.sock stale.sock 2> /dev/null || skip "cannot copy a socket file"
+	kill "$peer" 2> /dev/null || :
+	wait "$peer" || :
+	[ -S stale.sock ]
+	run --separate-stderr timeout 30 "$CONCH" "$EX/net-unixclient.sh" stale.sock
+	[ "$status" -eq 1 ]
+	[[ $stderr == "conch: $EX/net-unixclient.sh:"*": @./stale.sock: connection refused" ]]
 }
 
 # --- all of them -------------------------------------------------------------
