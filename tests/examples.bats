@@ -373,6 +373,44 @@ ci() {
 	[ "$stderr" = 'ex-tailalert.sh: nolog: cannot read' ]
 }
 
+# --- ex-report.sh ------------------------------------------------------------
+
+@test "ex-report: totals per region survive the loop; bad lines by number, status 1" {
+	printf 'date,region,item,amount\n2026-01-02,north,pen,1.5\n2026-01-02,south,desk,120\n2026-01-03,north,lamp,35.99\nbroken line\n2026-01-04,east,chair,89.05\n2026-01-04,south,pen,1.50\n2026-01-05,north,ink,2.x\n2026-01-06,east,sofa,499' > sales.csv
+	run --separate-stderr ex ex-report sales.csv
+	[ "$status" -eq 1 ]
+	assert_output - <<'OUT'
+east          2 sale(s)       588.05
+north         2 sale(s)        37.49
+south         2 sale(s)       121.50
+total         6 sale(s)       747.04
+largest: 499.00, sofa in east on 2026-01-06
+OUT
+	[ "$stderr" = $'ex-report.sh: line 5: not DATE,REGION,ITEM,AMOUNT\nex-report.sh: line 8: not DATE,REGION,ITEM,AMOUNT' ]
+}
+
+@test "ex-report: standard input, no header, status 0" {
+	run ex ex-report <<< $'d1,west,a,0.01\nd2,west,b,0.09'
+	assert_success
+	assert_output $'west          2 sale(s)         0.10\ntotal         2 sale(s)         0.10\nlargest: 0.09, b in west on d2'
+}
+
+@test "ex-report: under forkstages the loop's totals are lost, as in other shells" {
+	is_conch || skip "conch-specific option"
+	run "$CONCH" -o forkstages "$EX/ex-report.sh" <<< 'd1,west,a,5'
+	assert_success
+	assert_output 'total         0 sale(s)         0.00'
+}
+
+@test "ex-report: usage, status 2; an unreadable file, status 1" {
+	run --separate-stderr ex ex-report a b
+	[ "$status" -eq 2 ]
+	[ "$stderr" = 'usage: ex-report.sh [FILE]' ]
+	run --separate-stderr ex ex-report nofile
+	[ "$status" -eq 1 ]
+	[ "$stderr" = 'ex-report.sh: nofile: cannot read' ]
+}
+
 # --- all of them -------------------------------------------------------------
 
 @test "every examples/tut-*.sh and ex-*.sh has tests here and a comment header" {
