@@ -424,3 +424,35 @@ OUT
 	done
 	[ -z "$missing" ] || { echo "without tests or header:$missing" >&2; return 1; }
 }
+
+@test "every examples/*.sh is in Makefile.am, in examples/README.md, and has tests" {
+	local top=$BATS_TEST_DIRNAME/.. f name missing=
+	for f in "$EX"/*.sh; do
+		name=${f##*/}
+		grep -q "^	examples/$name \\{0,1\\}\\\\\\{0,1\\}\$" "$top/Makefile.am" || missing="$missing $name(Makefile.am)"
+		grep -q "^| $name | " "$EX/README.md" || missing="$missing $name(README.md)"
+		grep -q "^@test \"${name%.sh}: " "$BATS_TEST_DIRNAME/examples.bats" "$BATS_TEST_DIRNAME/examples-net.bats" ||
+			missing="$missing $name(tests)"
+		[ -x "$f" ] || missing="$missing $name(not executable)"
+	done
+	# and nothing is listed that does not exist
+	for name in $(sed -n 's/^| \([^ |]*\.sh\) | .*/\1/p' "$EX/README.md") \
+		$(sed -n 's/^	examples\/\([^ ]*\.sh\).*/\1/p' "$top/Makefile.am"); do
+		[ -f "$EX/$name" ] || missing="$missing $name(listed, missing)"
+	done
+	[ -z "$missing" ] || { echo "missing:$missing" >&2; return 1; }
+}
+
+@test "make install puts the examples and their README under \$(docdir)/examples" {
+	local build=${CONCH_BUILDDIR:-$BATS_TEST_DIRNAME/..} dest=$BATS_TEST_TMPDIR/inst f
+	[ -f "$build/Makefile" ] || skip "no configured build tree"
+	make -s -C "$build" DESTDIR="$dest" install-dist_exampleSCRIPTS install-dist_exampleDATA > /dev/null
+	docdir=$(make -s -C "$build" -f Makefile -f - print-docdir <<< 'print-docdir: ; @echo $(docdir)')
+	[ -n "$docdir" ]
+	[ -f "$dest$docdir/examples/README.md" ]
+	for f in "$EX"/*.sh; do
+		cmp "$f" "$dest$docdir/examples/${f##*/}"
+		[ -x "$dest$docdir/examples/${f##*/}" ]
+	done
+	[ "$(ls "$dest$docdir/examples" | wc -l)" -eq $(($(ls "$EX"/*.sh | wc -l) + 1)) ]
+}
