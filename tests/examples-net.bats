@@ -568,6 +568,68 @@ unix_service() {
 	[[ $stderr == "conch: $EX/net-unixclient.sh:"*": @./stale.sock: connection refused" ]]
 }
 
+# --- net-copytree.sh ---------------------------------------------------------
+
+# tree: a small tree in ./src: a binary file, a nested one, an empty directory
+tree() {
+	mkdir -p src/a/b src/empty
+	seq 1000 > src/a/one
+	head -c 70000 /dev/urandom > src/a/b/blob
+	printf 'top\n' > src/top
+}
+
+@test "net-copytree: a tree over TCP on port 0, the same on both sides" {
+	tree
+	server net-copytree recv 0 dst
+	port=$(port_of net-copytree.err)
+	[ -n "$port" ]
+	run ex net-copytree send "127.0.0.1:$port" src
+	assert_success
+	assert_output '3 file(s)'
+	finish
+	[ "$(cat net-copytree.out)" = '3 file(s)' ]
+	diff -r src dst/src
+	[ -d dst/src/empty ]
+}
+
+@test "net-copytree: over a Unix socket, which is gone afterwards" {
+	tree
+	server net-copytree recv "$PWD/t.sock" dst
+	[ "$(np wait net-copytree.err)" = "net-copytree.sh: listening on $PWD/t.sock" ]
+	run ex net-copytree send "$PWD/t.sock" src/
+	assert_success
+	assert_output '3 file(s)'
+	finish
+	diff -r src dst/src
+	[ ! -e t.sock ]
+}
+
+@test "net-copytree: recv with no sender gives up after CONCH_ACCEPT_TIMEOUT: status 1" {
+	no_peer net-copytree recv 0 dst
+	[ "$output" = '0 file(s)' ]
+	[[ $stderr == *': @:0: no connection before CONCH_ACCEPT_TIMEOUT' ]]
+}
+
+@test "net-copytree: send with no receiver: connection refused, status 1" {
+	tree
+	port=$("$NETPEER" freeport)
+	SECONDS=0
+	run --separate-stderr timeout 30 "$CONCH" "$EX/net-copytree.sh" send "127.0.0.1:$port" src
+	[ "$status" -eq 1 ]
+	[ "$SECONDS" -lt 10 ]
+	[ "$output" = '' ]
+	[[ $stderr == "conch: $EX/net-copytree.sh:"*": @127.0.0.1:$port: connection refused" ]]
+}
+
+@test "net-copytree: usage errors, status 2; not a directory, status 1" {
+	run --separate-stderr ex net-copytree copy a b
+	[ "$status" -eq 2 ]
+	[ "${stderr%%$'\n'*}" = 'usage: net-copytree.sh recv PORT|ADDR:PORT|PATH DESTDIR' ]
+	run --separate-stderr ex net-copytree send 127.0.0.1:1 nodir
+	[ "$status" -eq 1 ]
+	[ "$stderr" = 'net-copytree.sh: nodir: not a directory' ]
+}
+
 # --- all of them -------------------------------------------------------------
 
 @test "every examples/net-*.sh has tests here and a comment header" {
