@@ -253,6 +253,19 @@ digest() {
 	[ ! -e fan.sock ]
 }
 
+@test "net-fanin: the collector cannot listen: conch's message, every writer fails, no wait" {
+	touch plain
+	SECONDS=0
+	run --separate-stderr timeout 30 "$CONCH" "$EX/net-fanin.sh" -p "$PWD/plain" 'echo a' 'echo b'
+	[ "$status" -eq 2 ]
+	[ "$SECONDS" -lt 10 ]
+	[ "$output" = '' ]
+	[ "$(grep -c "^conch: $EX/net-fanin.sh:[0-9]*: @:$PWD/plain: file exists and is not a socket\$" <<< "$stderr")" -eq 1 ]
+	[ "$(wc -l <<< "$stderr")" -eq 3 ]
+	[ "$(grep -c ": @$PWD/plain: connection refused\$" <<< "$stderr")" -eq 2 ]
+	[ -f plain ]
+}
+
 @test "net-fanin: bad arguments, status 2" {
 	run --separate-stderr ex net-fanin
 	[ "$status" -eq 2 ]
