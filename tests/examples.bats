@@ -1,9 +1,12 @@
 #!/usr/bin/env bats
-# examples.bats: the tutorial scripts examples/tut-*.sh, run on fixed inputs
+# examples.bats: the scripts examples/tut-*.sh and ex-*.sh, run on fixed inputs
 #
 # Each script of examples/ named tut-*.sh (the scripts that go with
-# conch-tutorial.7) has tests here; the last test checks that none is
-# left without.  Scripts run in a fresh directory with LC_ALL=C, so that
+# conch-tutorial.7) or ex-*.sh (other tasks without sockets) has tests
+# here, and the socket scripts net-*.sh in examples-net.bats; the last
+# tests check that none is left without tests, a header, an entry in
+# Makefile.am and examples/README.md, and that `make install` installs
+# them.  Scripts run in a fresh directory with LC_ALL=C, so that
 # sort(1) and pathname expansion order are fixed.
 
 load 'helpers/common'
