@@ -449,8 +449,11 @@ OUT
 @test "make install puts the examples and their README under \$(docdir)/examples" {
 	local build=${CONCH_BUILDDIR:-$BATS_TEST_DIRNAME/..} dest=$BATS_TEST_TMPDIR/inst f
 	[ -f "$build/Makefile" ] || skip "no configured build tree"
-	make -s -C "$build" DESTDIR="$dest" install-dist_exampleSCRIPTS install-dist_exampleDATA > /dev/null
-	docdir=$(make -s -C "$build" -f Makefile -f - print-docdir <<< 'print-docdir: ; @echo $(docdir)')
+	# Under `make check`, a make of its own: not the parent's flags or
+	# variables (TESTS=...), no "Entering directory" lines.
+	local mk="env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make --no-print-directory -s -C $build"
+	$mk DESTDIR="$dest" install-dist_exampleSCRIPTS install-dist_exampleDATA > /dev/null
+	docdir=$($mk -f Makefile -f - print-docdir <<< 'print-docdir: ; @echo $(docdir)')
 	[ -n "$docdir" ]
 	[ -f "$dest$docdir/examples/README.md" ]
 	for f in "$EX"/*.sh; do
