@@ -12,7 +12,9 @@
 # ADDR:PORT or on the Unix socket PATH, and says where on stderr.  Sends
 # every line a client writes back to it, until the client closes its side
 # or sends "quit".  Serves COUNT clients (default 0: for ever), logging one
-# line per client on stderr.  Try it with: nc localhost 7007
+# line per client on stderr.  Waits 60 s at most for each client, unless
+# CONCH_ACCEPT_TIMEOUT (seconds) says otherwise, then fails with conch's
+# message and status 1.  Try it with: nc localhost 7007
 
 me=net-echo.sh
 usage() {
@@ -33,6 +35,9 @@ where=${1:-7007}
 case $count in
 ''|*[!0-9]*) echo "$me: -n: not a number: $count" >&2; exit 2 ;;
 esac
+# A server nobody calls gives up, instead of waiting for ever.
+CONCH_ACCEPT_TIMEOUT=${CONCH_ACCEPT_TIMEOUT:-60}
+
 # Refuse what cannot be an address before the loop starts: a failing
 # redirection would fail again at every iteration.
 case $where in
@@ -56,7 +61,8 @@ echo_client() {
 served=0
 while [ "$count" -eq 0 ] || [ "$served" -lt "$count" ]; do
 	served=$((served + 1))
-	echo_client "$served" <> @:$where >&0
+	# A failed accept (time limit) ends the loop, and the job, with 1.
+	echo_client "$served" <> @:$where >&0 || exit 1
 done &
 job=$!
 case $where in

@@ -14,7 +14,8 @@
 # "N| line", N being the COMMAND's number, from 1.  A writer that connects
 # while another is being read waits in the listen queue, its output held
 # in the socket buffers, so the lines of each writer come out together.
-# Exits with the number of COMMANDs that failed.  Other writers, on other
+# Exits with the number of COMMANDs that failed.  The collector waits
+# 60 s at most for each writer (CONCH_ACCEPT_TIMEOUT overrides that).  Other writers, on other
 # machines too, could feed such a collector: `{ echo NAME; cmd; } > @HOST:PORT`.
 
 me=net-fanin.sh
@@ -47,6 +48,9 @@ collect() {
 	done
 }
 
+# A writer that never connects does not keep the collector for ever.
+CONCH_ACCEPT_TIMEOUT=${CONCH_ACCEPT_TIMEOUT:-60}
+
 # The collector accepts as many connections as there are writers, one after
 # another, on one listening socket.  Started with `&`, it is bound before
 # `&` returns (its address is text and a plain variable).
@@ -54,7 +58,7 @@ writers=$#
 accepted=0
 while [ "$accepted" -lt "$writers" ]; do
 	accepted=$((accepted + 1))
-	collect < @:$where
+	collect < @:$where || exit 1
 done &
 collector=$!
 case $where in

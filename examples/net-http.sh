@@ -15,7 +15,9 @@
 # refused.  Serves COUNT requests (default 0: for ever), and logs
 # "METHOD PATH STATUS SIZE" for each on stderr.  Requests are served one
 # at a time, so a client that connects and sends nothing holds up the
-# others: this is for local use, not for the open Internet.
+# others: this is for local use, not for the open Internet.  Waits 60 s
+# at most for each request, unless CONCH_ACCEPT_TIMEOUT (seconds) says
+# otherwise, then fails with conch's message and status 1.
 # Try it with: curl -v http://localhost:8080/
 
 me=net-http.sh
@@ -38,6 +40,9 @@ root=${1:-}
 case $count in
 ''|*[!0-9]*) echo "$me: -n: not a number: $count" >&2; exit 2 ;;
 esac
+# A server nobody calls gives up, instead of waiting for ever.
+CONCH_ACCEPT_TIMEOUT=${CONCH_ACCEPT_TIMEOUT:-60}
+
 # Refuse what cannot be an address before the loop starts: a failing
 # redirection would fail again at every iteration.
 case $where in
@@ -135,7 +140,8 @@ serve() {
 served=0
 while [ "$count" -eq 0 ] || [ "$served" -lt "$count" ]; do
 	served=$((served + 1))
-	serve <> @:$where >&0
+	# A failed accept (time limit) ends the loop, and the job, with 1.
+	serve <> @:$where >&0 || exit 1
 done &
 job=$!
 case $where in

@@ -13,8 +13,10 @@
 # on the Unix socket PATH (a name with a '/'), says where on stderr, writes
 # what one sender sends into OUT, and answers with its SHA-256 and size.
 # send sends FILE and compares that answer with its own.  Both sides print
-# "SHA256 SIZE"; send exits 1 when they differ.  The receiver waits for a
-# sender for ever, unless CONCH_ACCEPT_TIMEOUT (seconds) says otherwise.
+# "SHA256 SIZE"; send exits 1 when they differ.  The receiver waits 60 s
+# at most for a sender, unless CONCH_ACCEPT_TIMEOUT (seconds) says
+# otherwise, then fails with conch's message and status 1; a sender gives
+# up after CONCH_CONNECT_TIMEOUT seconds (conch's default: 10).
 
 me=net-sendfile.sh
 usage() {
@@ -45,6 +47,8 @@ receive() {
 }
 
 recv() {
+	# A receiver no sender calls gives up, instead of waiting for ever.
+	CONCH_ACCEPT_TIMEOUT=${CONCH_ACCEPT_TIMEOUT:-60}
 	where=$1 out=$2
 	# The listener is bound here, before `&` returns: a sender started
 	# after this line can never be refused.

@@ -52,6 +52,19 @@ finish() {
 	wait "$server_pid" || { echo "server exited $?: $(cat ./*.err)" >&2; return 1; }
 }
 
+# no_peer NAME ARGS...: runs examples/NAME.sh with CONCH_ACCEPT_TIMEOUT=1
+# and nobody coming; checks that it failed with conch's message, status 1,
+# in well under the 30 s of the safety net
+no_peer() {
+	local name=$1
+	shift
+	SECONDS=0
+	run --separate-stderr env CONCH_ACCEPT_TIMEOUT=1 timeout 30 "$CONCH" "$EX/$name.sh" "$@"
+	[ "$status" -eq 1 ]
+	[ "$SECONDS" -lt 10 ]
+	[[ $stderr == *"conch: $EX/$name.sh:"*": no connection before CONCH_ACCEPT_TIMEOUT"* ]]
+}
+
 # digest FILE: "SHA256 SIZE", as net-sendfile.sh prints it
 digest() {
 	echo "$(sha256sum < "$1" | cut -d' ' -f1) $(wc -c < "$1")"
@@ -120,6 +133,14 @@ digest() {
 	[[ $stderr == *'net-sendfile.sh: 127.0.0.1:'"$port"': no answer from the receiver' ]]
 }
 
+@test "net-sendfile: recv with no sender gives up after CONCH_ACCEPT_TIMEOUT: status 1" {
+	no_peer net-sendfile recv 0 got
+	[ "$output" = '' ]
+	[[ ${stderr%%$'\n'*} =~ ^net-sendfile.sh:\ listening\ on\ port\ [0-9]+$ ]]
+	[[ $stderr == *': @:0: no connection before CONCH_ACCEPT_TIMEOUT' ]]
+	[ ! -e got ]
+}
+
 @test "net-sendfile: usage errors, status 2; a missing file, status 1" {
 	run --separate-stderr ex net-sendfile push x y
 	[ "$status" -eq 2 ]
@@ -179,6 +200,13 @@ digest() {
 	[ ! -e echo.sock ]
 }
 
+@test "net-echo: nobody comes: gives up after CONCH_ACCEPT_TIMEOUT, status 1" {
+	no_peer net-echo "$PWD/e.sock"
+	[ "$output" = '' ]
+	assert_equal "$stderr" "net-echo.sh: listening on $PWD/e.sock"$'\n'"conch: $EX/net-echo.sh:65: @:$PWD/e.sock: no connection before CONCH_ACCEPT_TIMEOUT"
+	[ ! -e e.sock ]
+}
+
 @test "net-echo: bad arguments, status 2" {
 	run --separate-stderr ex net-echo -n x
 	[ "$status" -eq 2 ]
@@ -223,6 +251,19 @@ digest() {
 	assert_success
 	[ "$(sort <<< "$output")" = $'1| a\n2| b' ]
 	[ ! -e fan.sock ]
+}
+
+@test "net-fanin: the collector cannot listen: conch's message, every writer fails, no wait" {
+	touch plain
+	SECONDS=0
+	run --separate-stderr timeout 30 "$CONCH" "$EX/net-fanin.sh" -p "$PWD/plain" 'echo a' 'echo b'
+	[ "$status" -eq 2 ]
+	[ "$SECONDS" -lt 10 ]
+	[ "$output" = '' ]
+	[ "$(grep -c "^conch: $EX/net-fanin.sh:[0-9]*: @:$PWD/plain: file exists and is not a socket\$" <<< "$stderr")" -eq 1 ]
+	[ "$(wc -l <<< "$stderr")" -eq 3 ]
+	[ "$(grep -c ": @$PWD/plain: connection refused\$" <<< "$stderr")" -eq 2 ]
+	[ -f plain ]
 }
 
 @test "net-fanin: bad arguments, status 2" {
@@ -337,6 +378,13 @@ OUT
 	[ "$(sed 1d net-http.err | sort)" = $'net-http.sh: GET /1 200 153\nnet-http.sh: GET /2 200 153\nnet-http.sh: GET /3 200 153' ]
 }
 
+@test "net-http: no request comes: gives up after CONCH_ACCEPT_TIMEOUT, status 1" {
+	no_peer net-http -p 0
+	[ "$output" = '' ]
+	[[ ${stderr%%$'\n'*} =~ ^net-http.sh:\ listening\ on\ port\ [0-9]+$ ]]
+	[[ $stderr == *': @:0: no connection before CONCH_ACCEPT_TIMEOUT' ]]
+}
+
 @test "net-http: bad arguments, status 2; DIR must exist, status 1" {
 	run --separate-stderr ex net-http -n 2x
 	[ "$status" -eq 2 ]
@@ -428,6 +476,171 @@ unix_service() {
 	[ "$status" -eq 1 ]
 	[ "$stderr" = 'net-unixclient.sh: ./svc.sock: not an HTTP reply: SSH-2.0-OpenSSH_9.2' ]
 	wait "$svc"
+}
+
+# --- net-chat.sh -------------------------------------------------------------
+
+@test "net-chat: two clients through the relay, each sees the other's lines and departure" {
+	server net-chat relay -t 15 0
+	port=$(port_of net-chat.err)
+	[ -n "$port" ]
+	printf 'hi bob\nbye\n' | ex net-chat join "127.0.0.1:$port" alice > alice 3>&- &
+	a=$!
+	# bob joins second: alice is being greeted meanwhile, bob waits in the queue
+	printf 'hello alice\nno newline' | ex net-chat join "127.0.0.1:$port" bob > bob 3>&- &
+	b=$!
+	wait "$a"
+	wait "$b"
+	finish
+	# Who connected first decides only the relay's log, never what each sees.
+	assert_equal "$(cat alice)" $'*** bob is here\nbob: hello alice\nbob: no newline\n*** bob left'
+	assert_equal "$(cat bob)" $'*** alice is here\nalice: hi bob\nalice: bye\n*** alice left'
+	assert_equal "$(sed -e 1d -e 's/alice\|bob/X/' net-chat.err)" $'net-chat.sh: X joined\nnet-chat.sh: X joined\nnet-chat.sh: both left'
+}
+
+@test "net-chat: a client keeps sending after the other has left; over a Unix socket" {
+	server net-chat relay -t 15 "$PWD/chat.sock"
+	[ "$(np wait net-chat.err)" = "net-chat.sh: listening on $PWD/chat.sock" ]
+	ex net-chat join "$PWD/chat.sock" quiet < /dev/null > quiet 3>&- &
+	q=$!
+	# quiet sends nothing and leaves at once; talker's line still reaches it.
+	run ex net-chat join "$PWD/chat.sock" talker <<< 'anyone?'
+	assert_success
+	assert_output $'*** quiet is here\n*** quiet left'
+	wait "$q"
+	finish
+	assert_equal "$(cat quiet)" $'*** talker is here\ntalker: anyone?\n*** talker left'
+	[ ! -e chat.sock ]
+}
+
+@test "net-chat: a relay nobody joins gives up after -t seconds: conch's message, status 1" {
+	SECONDS=0
+	run --separate-stderr timeout 30 "$CONCH" "$EX/net-chat.sh" relay -t 1 0
+	[ "$status" -eq 1 ]
+	[ "$SECONDS" -lt 10 ]
+	[ "$output" = '' ]
+	[[ ${stderr%%$'\n'*} =~ ^net-chat.sh:\ listening\ on\ port\ [0-9]+$ ]]
+	[[ $stderr == *$'\n'"conch: $EX/net-chat.sh:"*': @:0: no connection before CONCH_ACCEPT_TIMEOUT' ]]
+}
+
+@test "net-chat: one client, and the second never comes: status 1, the first told by end of file" {
+	server net-chat relay -t 1 0
+	port=$(port_of net-chat.err)
+	run ex net-chat join "127.0.0.1:$port" alone < /dev/null
+	assert_success
+	assert_output ''
+	run wait "$server_pid"
+	[ "$status" -eq 1 ]
+	grep -q 'no connection before CONCH_ACCEPT_TIMEOUT' net-chat.err
+}
+
+@test "net-chat: join with no relay: connection refused, status 1" {
+	port=$("$NETPEER" freeport)
+	SECONDS=0
+	run --separate-stderr timeout 30 "$CONCH" "$EX/net-chat.sh" join "127.0.0.1:$port" me < /dev/null
+	[ "$status" -eq 1 ]
+	[ "$SECONDS" -lt 10 ]
+	[ "$output" = '' ]
+	[[ $stderr == "conch: $EX/net-chat.sh:"*": @127.0.0.1:$port: connection refused" ]]
+}
+
+@test "net-chat: usage errors, status 2" {
+	run --separate-stderr ex net-chat talk
+	[ "$status" -eq 2 ]
+	[ "${stderr%%$'\n'*}" = 'usage: net-chat.sh relay [-t SECS] PORT|ADDR:PORT|PATH' ]
+	run --separate-stderr ex net-chat relay 'a b'
+	[ "$status" -eq 2 ]
+	[ "$stderr" = 'net-chat.sh: a b: not a port, address or path' ]
+}
+
+@test "net-unixclient: a server that accepts and never answers: given up after -t, status 1" {
+	timeout 20 "$NETPEER" listen -t 10 -u "$PWD/mute.sock" portfile > /dev/null 2>&1 3>&- &
+	peer=$!
+	np wait portfile > /dev/null
+	SECONDS=0
+	run --separate-stderr timeout 30 "$CONCH" "$EX/net-unixclient.sh" -t 1 mute.sock
+	[ "$status" -eq 1 ]
+	[ "$SECONDS" -lt 5 ]
+	[ "$output" = '' ]
+	[ "$stderr" = 'net-unixclient.sh: ./mute.sock: no reply' ]
+	kill "$peer" 2> /dev/null || :
+	wait "$peer" || :
+}
+
+@test "net-unixclient: a stale socket file that nothing listens on: connection refused, status 1" {
+	timeout 20 "$NETPEER" listen -t 5 -u "$PWD/gone.sock" portfile > /dev/null 2>&1 3>&- &
+	peer=$!
+	np wait portfile > /dev/null
+	# A copy of a socket file is a socket file that nothing is bound to.
+	cp -a gone.sock stale.sock 2> /dev/null || skip "cannot copy a socket file"
+	kill "$peer" 2> /dev/null || :
+	wait "$peer" || :
+	[ -S stale.sock ]
+	run --separate-stderr timeout 30 "$CONCH" "$EX/net-unixclient.sh" stale.sock
+	[ "$status" -eq 1 ]
+	[[ $stderr == "conch: $EX/net-unixclient.sh:"*": @./stale.sock: connection refused" ]]
+}
+
+# --- net-copytree.sh ---------------------------------------------------------
+
+# tree: a small tree in ./src: a binary file, a nested one, an empty directory
+tree() {
+	mkdir -p src/a/b src/empty
+	seq 1000 > src/a/one
+	head -c 70000 /dev/urandom > src/a/b/blob
+	printf 'top\n' > src/top
+}
+
+@test "net-copytree: a tree over TCP on port 0, the same on both sides" {
+	tree
+	server net-copytree recv 0 dst
+	port=$(port_of net-copytree.err)
+	[ -n "$port" ]
+	run ex net-copytree send "127.0.0.1:$port" src
+	assert_success
+	assert_output '3 file(s)'
+	finish
+	[ "$(cat net-copytree.out)" = '3 file(s)' ]
+	diff -r src dst/src
+	[ -d dst/src/empty ]
+}
+
+@test "net-copytree: over a Unix socket, which is gone afterwards" {
+	tree
+	server net-copytree recv "$PWD/t.sock" dst
+	[ "$(np wait net-copytree.err)" = "net-copytree.sh: listening on $PWD/t.sock" ]
+	run ex net-copytree send "$PWD/t.sock" src/
+	assert_success
+	assert_output '3 file(s)'
+	finish
+	diff -r src dst/src
+	[ ! -e t.sock ]
+}
+
+@test "net-copytree: recv with no sender gives up after CONCH_ACCEPT_TIMEOUT: status 1" {
+	no_peer net-copytree recv 0 dst
+	[ "$output" = '0 file(s)' ]
+	[[ $stderr == *': @:0: no connection before CONCH_ACCEPT_TIMEOUT' ]]
+}
+
+@test "net-copytree: send with no receiver: connection refused, status 1" {
+	tree
+	port=$("$NETPEER" freeport)
+	SECONDS=0
+	run --separate-stderr timeout 30 "$CONCH" "$EX/net-copytree.sh" send "127.0.0.1:$port" src
+	[ "$status" -eq 1 ]
+	[ "$SECONDS" -lt 10 ]
+	[ "$output" = '' ]
+	[[ $stderr == "conch: $EX/net-copytree.sh:"*": @127.0.0.1:$port: connection refused" ]]
+}
+
+@test "net-copytree: usage errors, status 2; not a directory, status 1" {
+	run --separate-stderr ex net-copytree copy a b
+	[ "$status" -eq 2 ]
+	[ "${stderr%%$'\n'*}" = 'usage: net-copytree.sh recv PORT|ADDR:PORT|PATH DESTDIR' ]
+	run --separate-stderr ex net-copytree send 127.0.0.1:1 nodir
+	[ "$status" -eq 1 ]
+	[ "$stderr" = 'net-copytree.sh: nodir: not a directory' ]
 }
 
 # --- all of them -------------------------------------------------------------
