@@ -1261,5 +1261,6 @@ const char *const builtin_help_sections[] = {
 	"FILES",
 	"EXIT STATUS",
 	"EXAMPLES",
+	"COMING FROM BASH",
 	NULL
 };
