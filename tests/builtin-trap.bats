@@ -202,6 +202,7 @@ SH
 }
 
 @test "trap lists the signals that were ignored on entry, which stay ignored (POSIX, bash)" {
+	no_dash "the listing of signals ignored on entry (POSIX.1-2024 asks for it; dash 0.5.12 lists nothing)"
 	run sh -c "trap '' INT QUIT; exec '$CONCH' -c 'trap; trap \"echo caught\" INT; echo \$?; trap -p INT; kill -INT \$\$; echo alive'"
 	assert_output $'trap -- \'\' INT\ntrap -- \'\' QUIT\n0\ntrap -- \'\' INT\nalive'
 }
