@@ -292,11 +292,12 @@ struct slot {
 	bool joined;
 };
 
-static void start_stage(struct stage *st, const struct node *c, bool last, int in, int out,
-                        struct slot *sl)
+/* external: pipeline_is_external(c), which the caller knows already. */
+static void start_stage(struct stage *st, const struct node *c, bool external, bool last,
+                        int in, int out, struct slot *sl)
 {
 	bool fork_it = c->kind == NODE_SUBSHELL || state_opt(OPT_FORKSTAGES);
-	if (!fork_it && pipeline_is_external(c)) {
+	if (!fork_it && external) {
 		struct stage tmp;
 		child_stage(&tmp, st, in, out);
 		sl->pid = exec_simple_spawn(&tmp, c, false, &sl->status);
@@ -434,6 +435,7 @@ int pipeline_run(struct stage *st, const struct node *n)
 	if (job)
 		st->grp = jobgrp_new(true);
 	long big_pages = 0;   /* of big pipes (below) */
+	bool next_ext = false;
 	for (size_t i = 0; i < k; i++) {
 		int p[2] = { -1, -1 };
 		if (i + 1 < k) {
@@ -452,11 +454,12 @@ int pipeline_run(struct stage *st, const struct node *n)
 				break;
 			}
 		}
-		if (i + 1 < k && !state_opt(OPT_FORKSTAGES) &&
-		    pipeline_is_external(n->u.pipeline.cmds[i]) &&
-		    pipeline_is_external(n->u.pipeline.cmds[i + 1]))
+		/* each stage is looked at once: ext is this one, next_ext the next */
+		bool ext = i == 0 ? pipeline_is_external(n->u.pipeline.cmds[0]) : next_ext;
+		next_ext = i + 1 < k && pipeline_is_external(n->u.pipeline.cmds[i + 1]);
+		if (ext && next_ext && !state_opt(OPT_FORKSTAGES))
 			big_pages += big_pipe(p[1]);
-		start_stage(st, n->u.pipeline.cmds[i], i + 1 == k && !job, prev, p[1], &slots[i]);
+		start_stage(st, n->u.pipeline.cmds[i], ext, i + 1 == k && !job, prev, p[1], &slots[i]);
 		prev = p[0];
 	}
 	if (job) {
