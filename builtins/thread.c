@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../src/exec.h"
+#include "../src/jobctl.h"
 #include "../src/jobs.h"
 #include "../src/state.h"
 #include "builtin.h"
@@ -65,13 +66,17 @@ int builtin_thread(struct stage *st, int argc, char **argv)
 		goto fail;
 	if (st->unit)
 		tj->unit = tj->st.unit = unit_ref(st->unit);
+	/* under job control, the programs it runs get a process group of their
+	 * own, which Ctrl-C and Ctrl-Z at the terminal do not reach (until fg) */
+	jobgrp_unref(tj->st.grp);
+	tj->st.grp = jobctl_sync() ? jobgrp_new(false) : NULL;
 	sbuf_adds(&cmd, "thread");
 	for (int k = i; k < argc; k++) {
 		strvec_pushdup(&tj->argv, argv[k]);
 		sbuf_addc(&cmd, ' ');
 		sbuf_adds(&cmd, argv[k]);
 	}
-	num = jobs_add_thread(thread_body, tj, thread_free, &tj->st.stop, sbuf_str(&cmd));
+	num = jobs_add_thread(thread_body, tj, thread_free, &tj->st.stop, tj->st.grp, sbuf_str(&cmd));
 	if (num < 0)
 		goto fail;
 	sbuf_free(&cmd);

@@ -420,6 +420,11 @@ static int run_external(struct stage *st, const char *path, struct strvec *argv,
 		return exec_error_status(st, argv->v[0], err, strchr(argv->v[0], '/') != NULL);
 	int ws;
 	int status = jobctl_wait(st, pid, &ws);
+	/* Ctrl-C ended a thread's program in the foreground: the thread stops
+	 * too, as a subshell would die with it */
+	if (!st->main_thread && st->grp && WIFSIGNALED(ws) && WTERMSIG(ws) == SIGINT &&
+	    jobgrp_foreground(st->grp))
+		atomic_store(&st->stop, true);
 	jobs_report_death(st, argv->v[0], ws);
 	return status;
 }

@@ -258,6 +258,14 @@ int jobgrp_live(struct jobgrp *g)
 	return n;
 }
 
+bool jobgrp_foreground(struct jobgrp *g)
+{
+	pthread_mutex_lock(&g->lock);
+	bool fg = g->foreground;
+	pthread_mutex_unlock(&g->lock);
+	return fg;
+}
+
 void jobgrp_set_foreground(struct jobgrp *g, bool fg)
 {
 	pthread_mutex_lock(&g->lock);

@@ -93,6 +93,8 @@ pid_t jobgrp_pgid(struct jobgrp *g);           /* 0 before its first process */
 void jobgrp_set_foreground(struct jobgrp *g, bool fg);
 /* Live processes (spawned and not yet reaped). */
 int jobgrp_live(struct jobgrp *g);
+/* Whether the group is the foreground job (its programs take the terminal). */
+bool jobgrp_foreground(struct jobgrp *g);
 
 /* Around starting a process of g: begin says what the child must do (and
  * waits while another spawn creates the group); end records the child

@@ -503,9 +503,9 @@ static void *thread_main(void *p)
 }
 
 int jobs_add_thread(int (*body)(void *arg), void *arg, void (*free_arg)(void *arg),
-                    atomic_bool *stop, const char *cmd)
+                    atomic_bool *stop, struct jobgrp *g, const char *cmd)
 {
-	struct job *j = job_new(NULL, cmd);
+	struct job *j = job_new(g, cmd);
 	j->is_thread = true;
 	j->shown = true;
 	j->body = body;
@@ -761,6 +761,13 @@ static int signal_job_locked(struct job *j, int sig)
 			/* out of a blocking read or wait; linked means not joined */
 			if (j->started)
 				pthread_kill(j->tid, signals_wake());
+			/* and the program it waits for gets the signal too */
+			pid_t pg = j->grp ? jobgrp_pgid(j->grp) : 0;
+			if (pg > 0 && jobgrp_live(j->grp) > 0) {
+				kill(-pg, sig);
+				if (ends(sig))
+					kill(-pg, SIGCONT);
+			}
 		}
 		return 0;
 	}
@@ -1156,6 +1163,67 @@ static struct job *take(int n)
 	return j;
 }
 
+static bool one_slice(void)
+{
+	return true;
+}
+
+/* fg of a thread job: the programs it runs get the terminal. Ctrl-C stops
+ * the thread, as it would end a subshell; Ctrl-Z gives the terminal back to
+ * the shell and leaves the job running in the background (a thread of the
+ * shell cannot be stopped). */
+static int foreground_thread(struct stage *st, int n)
+{
+	pthread_mutex_lock(&lock);
+	struct job *j = find_locked(n);
+	struct jobgrp *g = j ? jobgrp_ref(j->grp) : NULL;
+	pthread_mutex_unlock(&lock);
+	if (g) {
+		jobgrp_set_foreground(g, true);
+		pid_t pg = jobgrp_pgid(g);
+		if (pg > 0 && jobgrp_live(g) > 0) {
+			jobctl_give_terminal(pg);
+			kill(-pg, SIGCONT);   /* a program stopped reading the terminal */
+		}
+	}
+	signals_take_tstp();   /* a Ctrl-Z typed before fg */
+	bool asked = false;
+	int status;
+	while ((status = jobs_wait_pid(-n, one_slice, NULL)) == -2) {
+		bool by_child = g && jobgrp_take_interrupt(g);
+		if (!asked && (by_child || signals_interrupt_pending())) {
+			if (by_child)
+				signals_note(SIGINT);   /* the command line ends too */
+			jobs_kill(n, SIGINT);
+			asked = true;
+		}
+		bool stopped = (g && jobgrp_take_stop(g)) || signals_take_tstp();
+		if (stopped && !asked) {
+			pid_t pg = g ? jobgrp_pgid(g) : 0;
+			if (pg > 0 && jobgrp_live(g) > 0)
+				kill(-pg, SIGCONT);
+			break;
+		}
+	}
+	if (g) {
+		jobgrp_set_foreground(g, false);
+		jobctl_give_terminal(0);
+		jobgrp_unref(g);
+	}
+	if (status != -2)
+		return status < 0 ? 127 : status;
+	pthread_mutex_lock(&lock);
+	j = find_locked(n);
+	char *line = j ? xasprintf("[%d]%c %s &", j->num, mark_locked(j), j->cmd) : NULL;
+	pthread_mutex_unlock(&lock);
+	if (line) {
+		io_puts(st, 2, "\n");
+		print_err(st, line);
+		free(line);
+	}
+	return 128 + SIGTSTP;
+}
+
 int jobs_foreground(struct stage *st, int n)
 {
 	pthread_once(&once, init_once);
@@ -1170,10 +1238,8 @@ int jobs_foreground(struct stage *st, int n)
 	io_puts(st, 1, "\n");
 	io_flush(st);
 	free(cmd);
-	if (thread_job) {
-		int status = jobs_wait_pid(-n, NULL, NULL);
-		return status < 0 ? 127 : status;
-	}
+	if (thread_job)
+		return foreground_thread(st, n);
 	j = take(n);
 	if (!j)
 		return -1;

@@ -44,9 +44,11 @@ int jobs_wait_all(bool (*interrupted)(void));
  * jobs_kill; it and arg stay valid until free_arg(arg), which runs after
  * the thread is joined (by wait or jobs_reap). Returns the job number, or -1
  * with errno when no thread could be started (arg is then the caller's).
+ * g (may be NULL) is the process group of the programs the thread runs: the
+ * job takes a reference, and kill and fg act on the group too.
  * Takes the jobs lock. */
 int jobs_add_thread(int (*body)(void *arg), void *arg, void (*free_arg)(void *arg),
-                    atomic_bool *stop, const char *cmd);
+                    atomic_bool *stop, struct jobgrp *g, const char *cmd);
 
 /* --- job specs and the builtins ---------------------------------------- */
 

@@ -308,6 +308,40 @@ END2
 	refute_line --partial 'Running'
 }
 
+@test "Ctrl-C at the prompt does not reach the program of a thread job" {
+	tty_start
+	tty_run 'g() { sleep 1; echo "sleep ended: $?"; }; thread g'
+	sleep 0.3
+	tty_type C-c
+	tty_wait 'sleep ended: 0'
+}
+
+@test "fg of a thread job: its program has the terminal; Ctrl-C stops the thread" {
+	tty_start
+	tty_run 'g() { while :; do sleep 1; done; }; thread g; fg'
+	sleep 0.5
+	tty_type C-c
+	tty_run 'echo "st=$?"; jobs; echo listed'
+	tty_wait 'listed'
+	run tty_screen
+	assert_line 'st=130'
+	refute_line --partial 'Running'
+}
+
+@test "Ctrl-Z on a thread job in the foreground puts it back in the background" {
+	tty_start
+	tty_run 'g() { while :; do sleep 1; done; }; thread g; fg'
+	sleep 0.5
+	tty_type C-z
+	tty_wait '[1]+ thread g &'
+	tty_run 'echo "st=$?"; jobs'
+	tty_wait '[1]+  Running                 thread g &'
+	tty_run 'kill %1; wait %1; echo "w=$?"'
+	tty_wait 'w=143'
+	run tty_screen
+	assert_line 'st=148'
+}
+
 @test "kill %1 ends a stopped pipeline job" {
 	tty_start
 	tty_run 'while :; do :; done | cat'

@@ -446,6 +446,22 @@ lock L; echo got'
 	assert_output 's=143'
 }
 
+@test "thread: under set -m, kill reaches the program the thread job waits for" {
+	# the program's trap proves the signal reached it (without job control
+	# the thread stops when its program ends)
+	run timeout 10 "$CONCH" -mc 'g() { sh -c "trap \"echo got-TERM; exit 3\" TERM; sleep 30 & wait"; echo "after $?"; }
+		thread g; sleep 0.3; kill %1; wait %1; echo "s=$?"'
+	assert_success
+	assert_output $'got-TERM\ns=143'
+}
+
+@test "thread: under set -m, its programs have a process group of their own" {
+	run "$CONCH" -mc 'g() { sh -c "ps -o pgid= -p \$\$"; }; thread g; wait; ps -o pgid= -p $$'
+	assert_success
+	[ "${#lines[@]}" -eq 2 ]
+	refute [ "${lines[0]// /}" = "${lines[1]// /}" ]
+}
+
 @test "thread: kill of a finished thread job is an error" {
 	run timeout 5 "$CONCH" -c 'thread true; sleep 0.2; kill %1; echo "s=$?"'
 	assert_output --partial 'no such job'
@@ -508,6 +524,9 @@ ptydrive_interrupt() {
 }
 
 @test "Ctrl-C stops the shell waiting for a lock a thread job holds" {
-	# the thread job goes on running: it is a background job
-	ptydrive_interrupt 'g() { lock L; while :; do sleep 1; done; }; thread g; sleep 0.3; lock L; echo no'
+	# the thread job goes on running: it is a background job. The shell
+	# spins in its own code until the job holds the lock (a Ctrl-C that came
+	# as an external command ended would reach no one: the terminal's
+	# foreground group would be the finished command's)
+	ptydrive_interrupt 'g() { lock L; held=1; while :; do sleep 1; done; }; held=0; thread g; while [ $held = 0 ]; do :; done; lock L; echo no'
 }

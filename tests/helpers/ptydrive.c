@@ -11,7 +11,8 @@
  *                         a warm-up pipeline (a sanitizer may start threads
  *                         of its own on first use)
  *   tasks N               threads of the shell afterwards (/proc/PID/task)
- * Exits 1 if the shell did not answer within 5 s.
+ * Exits 1 if the shell did not answer within 5 s, after printing to stderr
+ * what the terminal showed after Ctrl-C.
  */
 
 #include <dirent.h>
@@ -123,7 +124,7 @@ int main(int argc, char **argv)
 	kill(pid, SIGKILL);
 	waitpid(pid, NULL, 0);
 	if (!mark) {
-		fprintf(stderr, "ptydrive: no answer after Ctrl-C\n");
+		fprintf(stderr, "ptydrive: no answer after Ctrl-C; the terminal showed:\n%s\n", buf);
 		return 1;
 	}
 	printf("latency-ms %d\nstatus %d\ntasks-before %d\ntasks %d\n", (int)(dt * 1000),
