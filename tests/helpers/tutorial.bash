@@ -1,5 +1,5 @@
 # tutorial.bash: run the examples extracted by tests/helpers/tutorial-examples
-# Loaded by tests/tutorial.bats after helpers/common.
+# Loaded by tests/tutorial.bats and tests/reference.bats after helpers/common.
 
 # tutorial_extract PAGE DIR: extracts the examples of PAGE into DIR; on a
 # malformed page, DIR/extract.err holds the extractor's message.
@@ -30,7 +30,7 @@ run_example() {
 		return 1
 	fi
 	if [ ! -f "$dir/$name.sh" ]; then
-		echo "example $name: no such example in the tutorial (stale @test?)" >&2
+		echo "example $name: no such example in the page (stale @test?)" >&2
 		return 1
 	fi
 	if [ -f "$dir/$name.skip" ]; then
@@ -47,11 +47,28 @@ run_example() {
 			}
 		done < "$dir/$name.needs"
 	fi
+	if [ -f "$dir/$name.setup" ]; then
+		(cd "$run" && sh "$dir/$name.setup" > /dev/null 2>&1) || {
+			echo "example $name: its setup failed" >&2
+			return 1
+		}
+	fi
 	(cd "$run" && HOME=$run PATH=$bin:$PATH LC_ALL=C \
-		timeout 20 "$CONCH" "$dir/$name.sh" < /dev/null > "$BATS_TEST_TMPDIR/$name.actual" 2>&1)
+		timeout 20 "$CONCH" "$dir/$name.sh" < /dev/null > "$BATS_TEST_TMPDIR/$name.actual" 2>&1) ||
+		[ -f "$dir/$name.transcript" ]   # a session may end with a failure
+	if [ -f "$dir/$name.transcript" ]; then
+		# a session at the prompt, run as a script: the script's messages
+		# name FILE:LINE, and the prompt's "[1] 4242" for `cmd &` is absent
+		sed -E 's/^conch: [^ :]+:[0-9]+(:[0-9]+)?: /conch: /' "$BATS_TEST_TMPDIR/$name.actual" \
+			> "$BATS_TEST_TMPDIR/$name.norm"
+		mv "$BATS_TEST_TMPDIR/$name.norm" "$BATS_TEST_TMPDIR/$name.actual"
+		grep -Ev '^\[[0-9]+\] [0-9]+$' "$dir/$name.out" > "$BATS_TEST_TMPDIR/$name.expected" || true
+	else
+		cp "$dir/$name.out" "$BATS_TEST_TMPDIR/$name.expected"
+	fi
 	if ! diff -u --label "example $name: documented" \
 	    --label "example $name: printed by $CONCH" \
-	    "$dir/$name.out" "$BATS_TEST_TMPDIR/$name.actual" >&2; then
+	    "$BATS_TEST_TMPDIR/$name.expected" "$BATS_TEST_TMPDIR/$name.actual" >&2; then
 		echo "example $name: the documented output (-) differs from the shell's (+)" >&2
 		return 1
 	fi
