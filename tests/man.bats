@@ -1,5 +1,5 @@
 #!/usr/bin/env bats
-# man.bats: the manual pages are valid mdoc with no mandoc warnings
+# man.bats: the manual pages are valid mdoc with no mandoc warnings, 80 columns wide
 
 load 'helpers/common'
 
@@ -20,4 +20,16 @@ setup() {
 	run mandoc -Tlint -W warning "$MANDIR/conch-tutorial.7"
 	assert_success
 	assert_output ''
+}
+
+@test "every line of both pages fits 80 columns as man shows them" {
+	local page wide
+	for page in "$MANDIR/conch.1" "$MANDIR/conch-tutorial.7"; do
+		wide=$(mandoc -Tascii -Owidth=80 "$page" | sed 's/.\x08//g' | expand | awk 'length > 80')
+		if [ -n "$wide" ]; then
+			echo "${page##*/}: lines wider than 80 columns:" >&2
+			echo "$wide" >&2
+			return 1
+		fi
+	done
 }
