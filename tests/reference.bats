@@ -24,23 +24,11 @@ example() {
 }
 
 @test "reference: the examples can be extracted, and every literal block is marked" {
-	run "$BATS_TEST_DIRNAME/helpers/tutorial-examples" "$PAGE" "$BATS_TEST_TMPDIR/ex"
-	assert_success
-	assert_output ''
-	[ -s "$BATS_TEST_TMPDIR/ex/list" ]
+	assert_extracts "$PAGE"
 }
 
 @test "reference: every example of the page has a @test here, and no other" {
-	local page tests
-	page=$(sort "$BATS_FILE_TMPDIR/examples/list")
-	tests=$(sed -n 's/^@test "reference: \([a-z0-9-]*\)" { example \1; }$/\1/p' \
-		"$BATS_TEST_FILENAME" | sort)
-	run diff <(echo "$tests") <(echo "$page")
-	if [ "$status" -ne 0 ]; then
-		echo "examples of the page (>) without a @test, or @tests (<) without an example:" >&2
-		echo "$output" >&2
-		return 1
-	fi
+	assert_all_listed "$BATS_FILE_TMPDIR/examples" reference
 }
 
 @test "reference: a literal block without a marker is an error" {

@@ -73,3 +73,28 @@ run_example() {
 		return 1
 	fi
 }
+
+# assert_extracts PAGE: the extractor reads PAGE with no message, and finds
+# examples in it.
+assert_extracts() {
+	run "$BATS_TEST_DIRNAME/helpers/tutorial-examples" "$1" "$BATS_TEST_TMPDIR/ex"
+	assert_success
+	assert_output ''
+	[ -s "$BATS_TEST_TMPDIR/ex/list" ]
+}
+
+# assert_all_listed DIR PREFIX: the running file has one line
+#   @test "PREFIX: NAME" { example NAME; }
+# for each example NAME extracted into DIR, and no other such line.
+assert_all_listed() {
+	local page tests
+	page=$(sort "$1/list")
+	tests=$(sed -n "s/^@test \"$2: \\([a-z0-9-]*\\)\" { example \\1; }\$/\\1/p" \
+		"$BATS_TEST_FILENAME" | sort)
+	run diff <(echo "$tests") <(echo "$page")
+	if [ "$status" -ne 0 ]; then
+		echo "examples of the page (>) without a @test, or @tests (<) without an example:" >&2
+		echo "$output" >&2
+		return 1
+	fi
+}
