@@ -537,6 +537,7 @@ int jobs_add_thread(int (*body)(void *arg), void *arg, void (*free_arg)(void *ar
 	}
 	pthread_mutex_unlock(&lock);
 	if (rc != 0) {
+		jobgrp_unref(j->grp);
 		free(j->cmd);
 		free(j);
 		errno = rc;
@@ -551,6 +552,7 @@ static void thread_job_finish(struct job *j)
 	pthread_join(j->tid, NULL);
 	if (j->free_arg)
 		j->free_arg(j->arg);
+	jobgrp_unref(j->grp);
 	free(j->cmd);
 	free(j);
 }
