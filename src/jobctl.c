@@ -258,6 +258,16 @@ int jobgrp_live(struct jobgrp *g)
 	return n;
 }
 
+bool jobgrp_kill(struct jobgrp *g, int sig)
+{
+	if (!g)
+		return false;
+	pthread_mutex_lock(&g->lock);
+	pid_t pg = g->live > 0 ? g->pgid : 0;
+	pthread_mutex_unlock(&g->lock);
+	return pg > 0 && kill(-pg, sig) == 0;
+}
+
 bool jobgrp_foreground(struct jobgrp *g)
 {
 	pthread_mutex_lock(&g->lock);

@@ -93,6 +93,9 @@ pid_t jobgrp_pgid(struct jobgrp *g);           /* 0 before its first process */
 void jobgrp_set_foreground(struct jobgrp *g, bool fg);
 /* Live processes (spawned and not yet reaped). */
 int jobgrp_live(struct jobgrp *g);
+/* Sends sig to the group when a process of it is alive (NULL-safe);
+ * returns whether it did. */
+bool jobgrp_kill(struct jobgrp *g, int sig);
 /* Whether the group is the foreground job (its programs take the terminal). */
 bool jobgrp_foreground(struct jobgrp *g);
 

@@ -537,9 +537,7 @@ int jobs_add_thread(int (*body)(void *arg), void *arg, void (*free_arg)(void *ar
 	}
 	pthread_mutex_unlock(&lock);
 	if (rc != 0) {
-		jobgrp_unref(j->grp);
-		free(j->cmd);
-		free(j);
+		job_free(j);
 		errno = rc;
 		return -1;
 	}
@@ -552,9 +550,7 @@ static void thread_job_finish(struct job *j)
 	pthread_join(j->tid, NULL);
 	if (j->free_arg)
 		j->free_arg(j->arg);
-	jobgrp_unref(j->grp);
-	free(j->cmd);
-	free(j);
+	job_free(j);
 }
 
 static void finish(struct job *j)
@@ -764,12 +760,8 @@ static int signal_job_locked(struct job *j, int sig)
 			if (j->started)
 				pthread_kill(j->tid, signals_wake());
 			/* and the program it waits for gets the signal too */
-			pid_t pg = j->grp ? jobgrp_pgid(j->grp) : 0;
-			if (pg > 0 && jobgrp_live(j->grp) > 0) {
-				kill(-pg, sig);
-				if (ends(sig))
-					kill(-pg, SIGCONT);
-			}
+			if (jobgrp_kill(j->grp, sig) && ends(sig))
+				jobgrp_kill(j->grp, SIGCONT);
 		}
 		return 0;
 	}
@@ -1068,9 +1060,7 @@ int jobs_fg_wait(struct stage *st, struct job *j, int *statuses)
 			/* Ctrl-Z reached the shell: the terminal was the shell's,
 			 * the job's processes (if any) did not get it */
 			stop_sig = SIGTSTP;
-			pid_t pg = j->grp ? jobgrp_pgid(j->grp) : 0;
-			if (pg > 0 && jobgrp_live(j->grp) > 0)
-				kill(-pg, SIGTSTP);
+			jobgrp_kill(j->grp, SIGTSTP);
 		}
 		if (stop_sig && !running_procs && !interrupting)
 			goto stopped;
@@ -1080,9 +1070,7 @@ int jobs_fg_wait(struct stage *st, struct job *j, int *statuses)
 				interrupting = true;
 				stop_sig = 0;
 				if (!by_child) {
-					pid_t pg = j->grp ? jobgrp_pgid(j->grp) : 0;
-					if (pg > 0 && jobgrp_live(j->grp) > 0)
-						kill(-pg, SIGINT);
+					jobgrp_kill(j->grp, SIGINT);
 				} else {
 					signals_note(SIGINT);   /* the command line ends too */
 				}
@@ -1201,9 +1189,7 @@ static int foreground_thread(struct stage *st, int n)
 		}
 		bool stopped = (g && jobgrp_take_stop(g)) || signals_take_tstp();
 		if (stopped && !asked) {
-			pid_t pg = g ? jobgrp_pgid(g) : 0;
-			if (pg > 0 && jobgrp_live(g) > 0)
-				kill(-pg, SIGCONT);
+			jobgrp_kill(g, SIGCONT);
 			break;
 		}
 	}
