@@ -110,7 +110,6 @@ PAGE
 
 @test "tutorial: start-c" { example start-c; }
 @test "tutorial: start-script" { example start-script; }
-@test "tutorial: start-interactive" { example start-interactive; }
 @test "tutorial: start-help" { example start-help; }
 @test "tutorial: cmd-status" { example cmd-status; }
 @test "tutorial: cmd-pipeline" { example cmd-pipeline; }
@@ -155,10 +154,7 @@ PAGE
 @test "tutorial: sock-loop" { example sock-loop; }
 @test "tutorial: sock-halfclose" { example sock-halfclose; }
 @test "tutorial: sock-unix" { example sock-unix; }
-@test "tutorial: sock-two-terminals" { example sock-two-terminals; }
 @test "tutorial: sock-two-shells" { example sock-two-shells; }
-@test "tutorial: jobs-prompt" { example jobs-prompt; }
-@test "tutorial: jobs-threads" { example jobs-threads; }
 @test "tutorial: jobs-script" { example jobs-script; }
 @test "tutorial: jobs-fg" { example jobs-fg; }
 @test "tutorial: ans-hello" { example ans-hello; }
