@@ -2,8 +2,18 @@
 # Each .bats file starts with `load helpers/common`. CONCH is the shell under
 # test (make check sets it to the built binary); set CONCH=dash to check that
 # an expectation is what POSIX shells print.
-load '/usr/lib/bats/bats-support/load'
-load '/usr/lib/bats/bats-assert/load'
+# bats-support and bats-assert, sourced file by file: their load.bash files
+# call $(dirname) once per file, 20 forks that bats repeats for every test
+# (130 ms a test, half of the suite's time).
+for _lib in output error lang; do
+	source "/usr/lib/bats/bats-support/src/$_lib.bash"
+done
+for _lib in assert refute assert_equal assert_not_equal assert_success \
+	assert_failure assert_output refute_output assert_line refute_line \
+	assert_regex refute_regex; do
+	source "/usr/lib/bats/bats-assert/src/$_lib.bash"
+done
+unset _lib
 
 : "${CONCH:?set CONCH to the shell under test}"
 
