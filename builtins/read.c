@@ -14,6 +14,7 @@
 
 #include "../src/charset.h"
 #include "../src/exec.h"
+#include "../src/readahead.h"
 #include "../src/signals.h"
 #include "builtin.h"
 
@@ -23,10 +24,14 @@
  *
  * Reading never consumes input past the delimiter, because the fd may be
  * shared with the commands that run after read (`{ read a; cat; } < file`):
- * - on a regular file it reads blocks (128 bytes, doubling up to 4 KiB
- *   within one line) and lseeks back to just after the delimiter, as bash
- *   does; `while read` over a big file costs three syscalls a line (fstat,
- *   read, lseek), not one per byte;
+ * - on a regular file a redirection opened (`while read ...; done < f`),
+ *   it reads through readahead.h: a block is read ahead and kept, and the
+ *   offset is put back just after the delimiter before anything else can
+ *   see it; most lines cost no system call;
+ * - on another regular file (one conch inherited) it reads blocks (128
+ *   bytes, doubling up to 4 KiB within one line) and lseeks back to just
+ *   after the delimiter, as bash does: three calls a line (fstat, read,
+ *   lseek), not one per byte;
  * - on a pipe it peeks with tee(2) (read_line_pipe);
  * - on anything else (tty, socket) it reads one byte at a time.
  * The options add no system call to that path when they are not given.
@@ -297,14 +302,33 @@ static int read_line_pipe(struct stage *st, int rfd, struct line *l, const struc
 	}
 }
 
-/* Reads one line from rfd into l. Returns 0 when the line is complete
+struct take_ctx {
+	struct line *l;
+	const struct read_opts *o;
+};
+
+static ssize_t take_line(void *ctx, const char *p, size_t n)
+{
+	struct take_ctx *c = ctx;
+	return feed_chunk(c->l, p, n, c->o->delim, c->o->raw);
+}
+
+/* Reads one line from rfd into l; mapped: rfd is a stage's redirection
+ * (readahead.h may buffer it). Returns 0 when the line is complete
  * (delimiter, or -n/-N count), 1 at EOF, 2 on timeout, -1 on error or
  * interrupt (errno). */
-static int read_line(struct stage *st, int rfd, struct line *l, const struct read_opts *o)
+static int read_line(struct stage *st, int rfd, bool mapped, struct line *l,
+                     const struct read_opts *o)
 {
 	struct stat sb;
 	char buf[4096];
 
+	if (mapped) {
+		struct take_ctx c = { l, o };
+		int rc = readahead_scan(rfd, take_line, &c);
+		if (rc != -2)
+			return rc;
+	}
 	if (fstat(rfd, &sb) == 0 && S_ISREG(sb.st_mode)) {
 		size_t chunk = 128;
 		for (;;) {
@@ -574,7 +598,8 @@ int builtin_read(struct stage *st, int argc, char **argv)
 		}
 	}
 
-	rfd = fdmap_get(&st->fds, o.vfd);
+	bool mapped;
+	rfd = fdmap_peek(&st->fds, o.vfd, &mapped);
 	if (rfd == FDMAP_CAPTURE)
 		errno = EBADF;
 	if (rfd < 0 || (o.vfd != 0 && fcntl(rfd, F_GETFL) < 0)) {
@@ -602,7 +627,7 @@ int builtin_read(struct stage *st, int argc, char **argv)
 		}
 	}
 
-	int r = o.limit == 0 ? 0 : read_line(st, rfd, &l, &o);
+	int r = o.limit == 0 ? 0 : read_line(st, rfd, mapped, &l, &o);
 	if (r < 0) {
 		if (errno != EINTR) {
 			stage_error(st, "read: %s", strerror(errno));

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "fdpath.h"
+#include "readahead.h"
 #include "stage.h"
 
 /* N when s is a decimal descriptor number and nothing else, else -1. */
@@ -149,8 +150,11 @@ int fdpath_open(const struct fdmap *m, const char *path, int flags, int mode)
 	char proc[32];
 	snprintf(proc, sizeof proc, "/proc/self/fd/%d", rfd);
 	int fd = open(proc, flags | O_CLOEXEC, mode);
-	if (fd < 0 && errno == ENOENT)
+	if (fd < 0 && errno == ENOENT) {
 		fd = fcntl(rfd, F_DUPFD_CLOEXEC, 0);   /* no /proc */
+		if (fd >= 0)
+			readahead_share(rfd, fd);
+	}
 	return fd;
 }
 

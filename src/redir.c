@@ -11,6 +11,7 @@
 #include "expand.h"
 #include "fdpath.h"
 #include "net.h"
+#include "readahead.h"
 #include "redir.h"
 #include "state.h"
 
@@ -131,6 +132,7 @@ static int dup_target(struct stage *st, const char *t, int self)
 		stage_error(st, "%ld: %s", n, strerror(err));
 		return -1;
 	}
+	readahead_share(src, fd);
 	return fd;
 }
 
@@ -237,6 +239,7 @@ static int place(struct stage *st, const struct redir *r, int vfd, int fd)
 		stage_error(st, "2: %s", strerror(errno));
 		return -1;
 	}
+	readahead_share(fd, err);
 	fdmap_push(&st->fds, 2, err, true);
 	return 0;
 }

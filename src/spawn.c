@@ -23,6 +23,7 @@
 
 #include "jobctl.h"
 #include "net.h"
+#include "readahead.h"
 #include "signals.h"
 #include "spawn.h"
 #include "state.h"
@@ -246,6 +247,7 @@ pid_t spawn_program(struct stage *st, const char *path, char *const argv[],
 	struct launch l;
 	char *underscore;
 	char **env = env_with_path(envp, path, &underscore);
+	readahead_sync_all();   /* the child sees the offsets of its fds */
 	memset(&l, 0, sizeof l);
 	l.path = path;
 	l.argv = argv;
@@ -433,6 +435,7 @@ void spawn_exec(struct stage *st, const char *path, char *const argv[],
 {
 	sigset_t def, none;
 	io_flush(st);
+	readahead_sync_all();
 	arrange_child_fds(st);
 	signals_child_defaults(&def);
 	for (int sig = 1; sig < NSIG; sig++)
@@ -466,6 +469,7 @@ pid_t spawn_fork(struct stage *st)
 {
 	pthread_once(&inherited_once, find_inherited);
 	io_flush(st);
+	readahead_sync_all();
 	struct jobgrp_child jc;
 	jobgrp_spawn_begin(st->grp, &jc);
 	pid_t pid = fork();

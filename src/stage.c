@@ -12,21 +12,32 @@
 #include "locks.h"
 #include "jobctl.h"
 #include "stage.h"
+#include "readahead.h"
 #include "state.h"
 
 /* --- virtual fd map ------------------------------------------------------- */
 
-int fdmap_get(const struct fdmap *m, int vfd)
+int fdmap_peek(const struct fdmap *m, int vfd, bool *mapped)
 {
 	for (size_t i = m->n; i-- > 0;)
 		if (m->e[i].vfd == vfd) {
+			*mapped = true;
 			if (m->e[i].rfd == FDMAP_CLOSED) {
 				errno = EBADF;
 				return -1;
 			}
 			return m->e[i].rfd;
 		}
+	*mapped = false;
 	return vfd;
+}
+
+int fdmap_get(const struct fdmap *m, int vfd)
+{
+	bool mapped;
+	int rfd = fdmap_peek(m, vfd, &mapped);
+	readahead_sync(rfd);
+	return rfd;
 }
 
 void fdmap_push(struct fdmap *m, int vfd, int rfd, bool owned)
@@ -59,6 +70,12 @@ size_t fdmap_mark(const struct fdmap *m)
 	return m->n;
 }
 
+static void close_owned(int rfd)
+{
+	readahead_close(rfd);
+	close(rfd);
+}
+
 void fdmap_pop_to(struct fdmap *m, size_t mark)
 {
 	size_t top = mark;
@@ -67,7 +84,7 @@ void fdmap_pop_to(struct fdmap *m, size_t mark)
 		if (e->kept)
 			m->e[top++] = *e;
 		else if (e->owned)
-			close(e->rfd);
+			close_owned(e->rfd);
 	}
 	m->n = top;
 }
@@ -85,7 +102,7 @@ void fdmap_settle(struct fdmap *m, size_t mark)
 			}
 		if (old) {
 			if (old->owned && old->rfd != e.rfd)
-				close(old->rfd);
+				close_owned(old->rfd);
 			e.kept = old->kept;   /* in the older entry's scope */
 			*old = e;
 		} else {
@@ -123,6 +140,7 @@ static void dup_one(void *ctx, int vfd, int rfd)
 		c->err = errno;
 		return;
 	}
+	readahead_share(rfd, fd);
 	fdmap_push(c->dst, vfd, fd, true);
 }
 
@@ -164,8 +182,10 @@ void fdmap_each(const struct fdmap *m, void (*fn)(void *ctx, int vfd, int rfd), 
 				shadowed = true;
 				break;
 			}
-		if (!shadowed)
+		if (!shadowed) {
+			readahead_sync(m->e[i].rfd);
 			fn(ctx, m->e[i].vfd, m->e[i].rfd);
+		}
 	}
 }
 

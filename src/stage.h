@@ -53,8 +53,13 @@ struct fdmap {
 };
 
 /* Real fd for vfd, or -1 when the virtual fd is closed (errno EBADF).
- * Returns FDMAP_CAPTURE for a capture entry. */
+ * Returns FDMAP_CAPTURE for a capture entry. Bytes the read builtin read
+ * ahead of its offset are given back first (readahead.h): the caller may
+ * use the fd in any way. */
 int fdmap_get(const struct fdmap *m, int vfd);
+/* fdmap_get for the read builtin, which reads through readahead.h: leaves
+ * what is read ahead in place. *mapped tells whether vfd has an entry. */
+int fdmap_peek(const struct fdmap *m, int vfd, bool *mapped);
 /* Pushes vfd -> rfd (rfd may be FDMAP_CLOSED). With owned, the map closes
  * rfd when the entry is popped. */
 void fdmap_push(struct fdmap *m, int vfd, int rfd, bool owned);
