@@ -30,6 +30,7 @@ static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static struct slot slots[RA_MAX];          /* guarded by lock */
 static atomic_bool pending[RA_MAX];        /* slots[fd] has bytes read ahead */
 static atomic_int npending;                /* how many are true */
+static atomic_bool known[RA_MAX];          /* slots[fd].kind is not UNKNOWN */
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 /* a fork while another thread holds the lock would leave it held */
@@ -78,6 +79,7 @@ static void forget_locked(int fd)
 	sync_locked(fd);
 	free(slots[fd].buf);
 	slots[fd] = (struct slot){ UNKNOWN, NULL, 0, 0, RA_FIRST };
+	atomic_store_explicit(&known[fd], false, memory_order_relaxed);
 }
 
 int readahead_scan(int rfd, readahead_take take, void *ctx)
@@ -91,9 +93,9 @@ int readahead_scan(int rfd, readahead_take take, void *ctx)
 		s->kind = fstat(rfd, &sb) == 0 && S_ISREG(sb.st_mode) ? BUFFERED : UNBUFFERED;
 		if (s->kind == BUFFERED) {
 			s->buf = xmalloc(RA_SIZE);
-			s->pos = s->len = 0;
 			s->chunk = RA_FIRST;
 		}
+		atomic_store_explicit(&known[rfd], true, memory_order_release);
 	}
 	int rc = -2, err = 0;
 	while (s->kind == BUFFERED) {
@@ -157,13 +159,17 @@ void readahead_share(int rfd, int copy)
 			continue;
 		forget_locked(fds[i]);
 		slots[fds[i]].kind = UNBUFFERED;
+		atomic_store_explicit(&known[fds[i]], true, memory_order_release);
 	}
 	pthread_mutex_unlock(&lock);
 }
 
 void readahead_close(int rfd)
 {
-	if (!in_range(rfd))
+	/* every owned fd the fd map closes comes here (pipe ends too): most
+	 * were never looked at, and need no lock; the thread closing an fd
+	 * is the one that owns it */
+	if (!in_range(rfd) || !atomic_load_explicit(&known[rfd], memory_order_acquire))
 		return;
 	take_lock();
 	forget_locked(rfd);
