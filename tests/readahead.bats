@@ -68,8 +68,9 @@ setup() {
 
 @test "readahead: while read over a file costs no system call a line" {
 	seq 1000 > n
-	strace -f -c -o trace "$CONCH" -c 'while read l; do :; done < n' 3>&-
-	# 1000 lines read, 3 system calls each before the buffer
-	calls=$(awk '$NF == "read" || $NF == "lseek" || $NF == "newfstatat" || $NF == "fstat" { n += $4 } END { print n + 0 }' trace)
+	# -P counts only the calls on the file n (a sanitizer's runtime makes
+	# its own reads elsewhere); 1000 lines cost 3 calls each before the buffer
+	strace -f -c -P n -o trace "$CONCH" -c 'while read l; do :; done < n' 3>&-
+	calls=$(awk '$NF == "total" { print $4 + 0 }' trace)
 	(( calls < 50 )) || { cat trace; false; }
 }
