@@ -15,7 +15,12 @@
  * (`while :; do handler <> @:8080; done`) accepts every client on the same
  * listening socket and none is refused between two iterations. A listener
  * is closed by net_sweep once the top-level command that opened it is over,
- * and no stage is accepting on it. The list, the counts of stages using each
+ * and no stage is accepting on it. Background jobs of the command share its
+ * listeners (net_prebind before the fork). A Unix socket file they share is
+ * removed by the last process holding it: each holder keeps a write end of
+ * the listener's `alive` pipe, and a holder that lets go and then sees the
+ * read end hang up was the last (last_holder; sockclean.c does the same
+ * from a fatal-signal handler). The list, the counts of stages using each
  * listener and the prebound claims are guarded by `lock`, which is held
  * across fork (pthread_atfork) so a child never inherits it taken.
  */
@@ -366,13 +371,13 @@ struct listener {
 	int nfd;
 	int port;               /* TCP: the port bound */
 	char *path;             /* Unix: the socket file */
-	pid_t owner;            /* the process that removes path */
+	pid_t owner;            /* the process that removes path, unless shared */
+	int alive[2];           /* shared with jobs: every holder has the write end */
 	int clean_slot;         /* its sockclean.h slot, -1 for none */
 	int users;              /* stages accepting on it now */
 	bool doomed;            /* to close when the last user is done */
 	bool for_job;           /* named by the job net_prebind prepares */
-	bool made_for_job;      /* and created for it */
-	bool any_port;          /* bound with port 0: each job gets its own */
+	bool any_port;          /* asked for port 0 */
 };
 
 struct claim {
@@ -391,12 +396,31 @@ static void atfork_parent(void) { pthread_mutex_unlock(&lock); }
 static void atfork_child(void) { pthread_mutex_unlock(&lock); }
 static void init(void) { pthread_atfork(atfork_prepare, atfork_parent, atfork_child); }
 
+/* Whether this process is the one to remove l's socket file: its owner, or,
+ * once background jobs share the listener, the last process to let go of
+ * it (its write end of l->alive closes here; the read end reports a hang-up
+ * when no other process holds one). */
+static bool last_holder(struct listener *l)
+{
+	if (l->alive[0] < 0)
+		return l->owner == getpid();
+	if (l->alive[1] >= 0) {
+		close(l->alive[1]);
+		l->alive[1] = -1;
+	}
+	struct pollfd p = { .fd = l->alive[0], .events = POLLIN };
+	return poll(&p, 1, 0) == 1 && (p.revents & POLLHUP);
+}
+
 static void listener_free(struct listener *l, bool remove_file)
 {
 	for (int i = 0; i < l->nfd; i++)
 		close(l->fd[i]);
-	if (remove_file && l->path && l->owner == getpid())
-		unlink(l->path);
+	if (remove_file && l->path && last_holder(l))
+		sockclean_unlink_slot(l->clean_slot, l->path);
+	for (int i = 0; i < 2; i++)
+		if (l->alive[i] >= 0)
+			close(l->alive[i]);
 	sockclean_forget(l->clean_slot);
 	free(l->path);
 	free(l->key);
@@ -587,24 +611,78 @@ fail:
 	return -1;
 }
 
-static struct listener *find_listener(const char *key)
+/* The length of a TCP key's host part: "*" in "*:9000", "" in "9000". */
+static size_t host_len(const char *key)
 {
-	for (struct listener *l = listeners; l; l = l->next)
+	const char *colon = strrchr(key, ':');
+	return colon ? (size_t)(colon - key) : 0;
+}
+
+/* The listener for key: named by the same text, or, for a TCP address with
+ * an explicit port, bound on port 0 with the same host part and given that
+ * port by the kernel ("@:0" first, "@:$CONCH_PORT" after). */
+static struct listener *find_listener(const char *key, const struct target *t)
+{
+	for (struct listener *l = listeners; l; l = l->next) {
 		if (strcmp(l->key, key) == 0)
 			return l;
+		size_t n = host_len(key);
+		if (!t->is_unix && l->any_port && t->port != 0 && l->port == t->port &&
+		    host_len(l->key) == n && strncmp(l->key, key, n) == 0)
+			return l;
+	}
 	return NULL;
+}
+
+static void unlink_listener(struct listener *l);
+
+/* A listener shared with background jobs is held by this process again: it
+ * let go of its write end of l->alive when it started the last job, and
+ * reopens one through /proc. False when that fails or the path no longer
+ * names the socket (the jobs ended and the last one removed the file).
+ * Lock held. */
+static bool hold(struct listener *l)
+{
+	if (l->alive[0] < 0 || l->alive[1] >= 0)
+		return true;
+	char proc[40];
+	snprintf(proc, sizeof proc, "/proc/self/fd/%d", l->alive[0]);
+	int w = open(proc, O_WRONLY | O_NONBLOCK | O_CLOEXEC);
+	if (w < 0 || (l->alive[1] = fd_move_high(w)) < 0)
+		return false;
+	sockclean_share(l->clean_slot, l->alive[0], l->alive[1]);
+	return sockclean_names(l->clean_slot, l->path);
+}
+
+/* Lets go of a shared listener's write end while no stage of this process
+ * accepts on it: the jobs hold it now, and the last of them to end removes
+ * the file. Lock held. */
+static void let_go(struct listener *l)
+{
+	if (l->alive[1] < 0 || l->users > 0)
+		return;
+	close(l->alive[1]);
+	l->alive[1] = -1;
+	sockclean_share(l->clean_slot, l->alive[0], -1);
 }
 
 /* The listener for key, created when missing; lock held. */
 static struct listener *get_listener(const char *key, const struct target *t, bool *created,
                                      const char **why)
 {
-	struct listener *l = find_listener(key);
+	struct listener *l = find_listener(key, t);
 	*created = false;
+	if (l && !hold(l)) {
+		/* the jobs that shared it are gone, and so is its file */
+		unlink_listener(l);
+		listener_free(l, false);
+		l = NULL;
+	}
 	if (l)
 		return l;
 	l = xcalloc(1, sizeof *l);
 	l->clean_slot = -1;
+	l->alive[0] = l->alive[1] = -1;
 	int rc = t->is_unix ? listen_unix(t->path, l, why) : listen_tcp(t, l, why);
 	if (rc != 0) {
 		free(l);
@@ -722,6 +800,42 @@ out:
 
 /* --- prebinding for & ---------------------------------------------------------- */
 
+/* A Unix listener about to go to a background job: from now on its file is
+ * removed by the last process holding it (last_holder), the jobs and the
+ * shell alike. Lock held. */
+static int share_file(struct listener *l)
+{
+	int p[2];
+	if (pipe2(p, O_CLOEXEC) != 0)
+		return -1;
+	l->alive[0] = fd_move_high(p[0]);
+	l->alive[1] = fd_move_high(p[1]);
+	if (l->alive[0] < 0 || l->alive[1] < 0) {
+		int err = errno;
+		for (int i = 0; i < 2; i++)
+			if (l->alive[i] >= 0)
+				close(l->alive[i]);
+		l->alive[0] = l->alive[1] = -1;
+		return errno = err, -1;
+	}
+	sockclean_share(l->clean_slot, l->alive[0], l->alive[1]);
+	return 0;
+}
+
+/* A port-0 listener a background job took: it keeps the port the kernel
+ * gave it under that port's number, so that "@:$CONCH_PORT" later in the
+ * command shares it and another "@:0" binds a port of its own. Lock held. */
+static void pin_port(struct listener *l)
+{
+	size_t n = host_len(l->key);
+	char *key = xmalloc(n + 8);
+	memcpy(key, l->key, n);
+	snprintf(key + n, 8, "%s%d", n ? ":" : "", l->port);
+	free(l->key);
+	l->key = key;
+	l->any_port = false;
+}
+
 /* Binds an expanded "@:..." target for the job about to be forked. Returns
  * NULL, or why it cannot be bound. */
 static const char *bind_for_job(const char *target)
@@ -733,10 +847,12 @@ static const char *bind_for_job(const char *target)
 	bool created;
 	pthread_mutex_lock(&lock);
 	struct listener *l = get_listener(target + 2, &t, &created, &why);
-	if (l) {
-		l->for_job = true;
-		l->made_for_job |= created;
+	if (l && l->path && l->alive[0] < 0 && share_file(l) != 0) {
+		why = reason(errno);
+		l = NULL;
 	}
+	if (l)
+		l->for_job = true;
 	pthread_mutex_unlock(&lock);
 	if (l)
 		publish_port(l);
@@ -875,16 +991,12 @@ void net_prebind_parent(void)
 	pthread_mutex_lock(&lock);
 	for (struct listener **p = &listeners; *p;) {
 		struct listener *l = *p;
-		if (l->made_for_job && (l->path || l->any_port)) {
-			/* the job owns the socket file, or the port the kernel
-			 * picked for it, now */
-			*p = l->next;
-			listener_free(l, false);
-			continue;
-		}
-		/* a TCP listener stays here too, until the sweep: another job of
-		 * the same command may accept on it as well */
-		l->for_job = l->made_for_job = false;
+		/* the listener stays here until the sweep: another job of the
+		 * same command, or a later command of it, may accept on it too */
+		if (l->for_job && l->any_port)
+			pin_port(l);
+		let_go(l);
+		l->for_job = false;
 		p = &l->next;
 	}
 	drop_claims();
@@ -898,11 +1010,8 @@ void net_prebind_child(void)
 	for (struct listener **p = &listeners; *p;) {
 		struct listener *l = *p;
 		if (l->for_job) {
-			if (l->made_for_job) {
-				l->owner = getpid();
-				sockclean_set_owner(l->clean_slot, l->owner);
-			}
-			l->for_job = l->made_for_job = false;
+			/* a socket file is the last holder's to remove */
+			l->for_job = false;
 			p = &l->next;
 		} else {
 			/* the shell's own, from earlier in the command line: a
@@ -937,9 +1046,13 @@ size_t net_listener_fds(int *out, size_t max)
 	size_t n = 0;
 	pthread_once(&once, init);
 	pthread_mutex_lock(&lock);
-	for (struct listener *l = listeners; l; l = l->next)
+	for (struct listener *l = listeners; l; l = l->next) {
 		for (int i = 0; i < l->nfd && n < max; i++)
 			out[n++] = l->fd[i];
+		for (int i = 0; i < 2 && n < max; i++)
+			if (l->alive[i] >= 0)
+				out[n++] = l->alive[i];
+	}
 	pthread_mutex_unlock(&lock);
 	return n;
 }
@@ -970,9 +1083,13 @@ void net_release_all(void)
 	/* Only the files: the sockets close with the process (or at exec, being
 	 * close-on-exec), and a stage may still be polling them. */
 	for (struct listener *l = listeners; l; l = l->next)
-		if (l->path && l->owner == getpid()) {
-			unlink(l->path);
+		if (l->path && last_holder(l)) {
+			sockclean_unlink_slot(l->clean_slot, l->path);
 			l->owner = 0;
+			if (l->alive[0] >= 0) {
+				close(l->alive[0]);
+				l->alive[0] = -1;
+			}
 			sockclean_forget(l->clean_slot);
 			l->clean_slot = -1;
 		}

@@ -89,6 +89,60 @@ until echo late 2>/dev/null > @127.0.0.1:$p1; do :; done; wait" 3>&-
 	assert_output $'x\ny'
 }
 
+@test "two background jobs of one command share a Unix listener; the file goes with the last" {
+	run conch -c 'for i in 1 2; do cat < @:./u.sock & done; echo x > @./u.sock; echo y > @./u.sock; wait
+[ -e u.sock ] || echo removed' 3>&-
+	assert_success
+	run sort <<< "$output"
+	assert_output $'removed\nx\ny'
+}
+
+@test "a Unix listener a job shares is removed when the job ends, within the same line" {
+	run conch -c 'cat < @:./u.sock & echo x > @./u.sock; wait; [ -e u.sock ] || echo removed' 3>&-
+	assert_success
+	assert_output $'x\nremoved'
+}
+
+@test "a later job of the line binds the path again once the first job has removed it" {
+	run conch -c 'cat < @:./u.sock & echo one > @./u.sock; wait; cat < @:./u.sock & echo two > @./u.sock; wait
+[ -e u.sock ] || echo removed' 3>&-
+	assert_success
+	assert_output $'one\ntwo\nremoved'
+}
+
+@test "a foreground command accepts on the Unix listener a job of the line shares" {
+	run conch -c 'cat < @:./u.sock > job.out & { echo x > @./u.sock; echo y > @./u.sock; } & cat < @:./u.sock; wait
+sort job.out - < /dev/null | wc -l; [ -e u.sock ] || echo removed' 3>&-
+	assert_success
+	# two clients, two acceptors: one line each
+	[ "${lines[0]}" = x ] || [ "${lines[0]}" = y ]
+	assert_equal "${lines[1]}" 1
+	assert_equal "${lines[2]}" removed
+}
+
+@test "the file stays while one of two sharing jobs is killed, and goes with the other" {
+	run --separate-stderr conch -c 'cat > a.out < @:./u.sock & a=$!; cat > b.out < @:./u.sock & b=$!
+kill -TERM $a; wait $a; echo "a: $?"; [ -S u.sock ] && echo still-there
+echo late > @./u.sock; wait $b; cat a.out b.out; [ -e u.sock ] || echo removed' 3>&-
+	assert_success
+	assert_output $'a: 143\nstill-there\nlate\nremoved'
+}
+
+@test "a job on @:\$CONCH_PORT shares the port-0 listener of a job before it" {
+	run conch -c 'cat < @:0 & p=$CONCH_PORT; cat < @:$p & [ "$CONCH_PORT" = "$p" ] && echo same
+echo x > @127.0.0.1:$p; echo y > @127.0.0.1:$p; wait' 3>&-
+	assert_success
+	run sort <<< "$output"
+	assert_output $'same\nx\ny'
+}
+
+@test "a foreground @:\$CONCH_PORT shares a port-0 listener of the line" {
+	run conch -c 'cat < @:0 > job.out & p=$CONCH_PORT; echo x > @127.0.0.1:$p & cat < @:$p & echo y > @127.0.0.1:$p; wait; cat job.out' 3>&-
+	assert_success
+	run sort <<< "$output"
+	assert_output $'x\ny'
+}
+
 @test "an expanded target on the job's own redirection is bound before &" {
 	run conch -c 'a=127.0.0.1; cat < @:"$a":0 & echo expanded > @127.0.0.1:$CONCH_PORT; wait' 3>&-
 	assert_success
