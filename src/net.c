@@ -640,6 +640,8 @@ static void unlink_listener(struct listener *l);
  * let go of its write end of l->alive when it started the last job, and
  * reopens one through /proc. False when that fails or the path no longer
  * names the socket (the jobs ended and the last one removed the file).
+ * Not closed: a last job that saw the hang-up just before the reopen may
+ * remove the file just after the check, a window of a few system calls.
  * Lock held. */
 static bool hold(struct listener *l)
 {
