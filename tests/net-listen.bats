@@ -5,6 +5,7 @@
 # never replacing a file), errors, CONCH_ACCEPT_TIMEOUT, Ctrl-C, 64 MiB
 # transfers in both directions, compound commands and thread stages.
 
+bats_require_minimum_version 1.5.0
 load helpers/common
 
 setup() {
