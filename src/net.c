@@ -408,8 +408,7 @@ static bool last_holder(struct listener *l)
 		close(l->alive[1]);
 		l->alive[1] = -1;
 	}
-	struct pollfd p = { .fd = l->alive[0], .events = POLLIN };
-	return poll(&p, 1, 0) == 1 && (p.revents & POLLHUP);
+	return sockclean_writers_gone(l->alive[0]);
 }
 
 static void listener_free(struct listener *l, bool remove_file)
@@ -991,15 +990,13 @@ void net_prebind_parent(void)
 {
 	pthread_once(&once, init);
 	pthread_mutex_lock(&lock);
-	for (struct listener **p = &listeners; *p;) {
-		struct listener *l = *p;
-		/* the listener stays here until the sweep: another job of the
-		 * same command, or a later command of it, may accept on it too */
+	/* every listener stays here until the sweep: another job of the same
+	 * command, or a later command of it, may accept on it too */
+	for (struct listener *l = listeners; l; l = l->next) {
 		if (l->for_job && l->any_port)
 			pin_port(l);
 		let_go(l);
 		l->for_job = false;
-		p = &l->next;
 	}
 	drop_claims();
 	pthread_mutex_unlock(&lock);

@@ -98,6 +98,12 @@ void sockclean_unlink_slot(int slot, const char *path)
 		unlink(path);
 }
 
+bool sockclean_writers_gone(int alive_r)
+{
+	struct pollfd p = { .fd = alive_r, .events = POLLIN };
+	return alive_r >= 0 && poll(&p, 1, 0) == 1 && (p.revents & POLLHUP);
+}
+
 /* Whether this process holds a shared file last: its write end is closed
  * first (it is dying). */
 static bool held_last(struct slot *s)
@@ -105,8 +111,7 @@ static bool held_last(struct slot *s)
 	int w = atomic_exchange(&s->alive_w, -1);
 	if (w >= 0)
 		close(w);
-	struct pollfd p = { .fd = atomic_load(&s->alive_r), .events = POLLIN };
-	return p.fd >= 0 && poll(&p, 1, 0) == 1 && (p.revents & POLLHUP);
+	return sockclean_writers_gone(atomic_load(&s->alive_r));
 }
 
 void sockclean_forget(int slot)

@@ -13,6 +13,9 @@ int sockclean_add(const char *path, pid_t owner);
  * holding a write end of the pipe alive_r/alive_w removes it. slot -1 is
  * ignored. */
 void sockclean_share(int slot, int alive_r, int alive_w);
+/* Whether no process holds a write end of the pipe whose read end is
+ * alive_r any more (it hangs up). Async-signal-safe. */
+bool sockclean_writers_gone(int alive_r);
 /* Whether path still names the socket slot recorded (any socket when slot
  * is -1). */
 bool sockclean_names(int slot, const char *path);
